@@ -4,15 +4,19 @@ import type { MessageKey } from "./zhCN";
 export const enUS: Record<MessageKey, string> = {
   "app.name": "Plan Ledger",
 
-  "diag.empty-input": "The input is empty: there is no plan text to read. Paste or choose the full text of the work plan.",
-  "diag.binary-input": "The input is not text (it looks like a binary file). Give a UTF-8 or GBK .txt file, or a plan JSON.",
-  "diag.no-numbering": "No numbering such as “一、”, “1.” or “（一）” was found, so every paragraph became an item. Check the items.",
+  "diag.empty-input":
+    "The input is empty: there is no plan text to read. Paste or choose the full text of the work plan.",
+  "diag.binary-input":
+    "The input is not text (it looks like a binary file). Give a UTF-8 or GBK .txt file, or a plan JSON.",
+  "diag.no-numbering":
+    "No numbering such as “一、”, “1.” or “（一）” was found, so every paragraph became an item. Check the items.",
   "diag.no-targets": "No quantitative target was found in the text.",
   "diag.ignored-line": "Line {line} is not part of the plan and was ignored: “{text}”",
   "diag.preamble": "Line {line} is introduction before the first number and is not an item: “{text}”",
   "diag.numbering-gap": "Line {line}: the numbering jumps from {previous} to {current}; an item may be missing.",
   "diag.numbering-duplicate": "Line {line}: number {current} appears again.",
-  "diag.number-without-unit": "Line {line}: the number “{text}” has no unit and was not taken as a target; if it is one, add it in the plan JSON.",
+  "diag.number-without-unit":
+    "Line {line}: the number “{text}” has no unit and was not taken as a target; if it is one, add it in the plan JSON.",
   "diag.year-not-found": "No year was found in the title or the text; {year} is assumed. Use --year to set it.",
   "diag.table-header": "Line {line} is a table header (“{text}”); the plan was read as a table.",
 
@@ -49,6 +53,7 @@ export const enUS: Record<MessageKey, string> = {
   "error.file-too-large": "File “{file}” is {size} bytes, over the limit of {limit} bytes.",
   "error.plan-json-invalid": "Plan JSON “{file}”: field {field} is wrong: {problem}. Correct it and try again.",
   "error.plan-json-syntax": "Plan JSON “{file}” is not valid JSON: {reason}",
-  "error.plan-json-version": "Plan JSON “{file}” has version {version}, which is not supported (this program reads version {supported}). Open it with a newer plan-ledger.",
+  "error.plan-json-version":
+    "Plan JSON “{file}” has version {version}, which is not supported (this program reads version {supported}). Open it with a newer plan-ledger.",
   "error.internal": "Internal error: {reason}. Please send this message and the file you used to the maintainers.",
 };

@@ -51,7 +51,8 @@ export const zhCN = {
   "error.file-too-large": "文件“{file}”有 {size} 字节，超过上限 {limit} 字节。",
   "error.plan-json-invalid": "计划 JSON“{file}”第 {field} 项有误：{problem}。请改正后再试。",
   "error.plan-json-syntax": "计划 JSON“{file}”不是有效的 JSON：{reason}",
-  "error.plan-json-version": "计划 JSON“{file}”的版本 {version} 不受支持（本程序支持第 {supported} 版）。请用新版 plan-ledger 打开。",
+  "error.plan-json-version":
+    "计划 JSON“{file}”的版本 {version} 不受支持（本程序支持第 {supported} 版）。请用新版 plan-ledger 打开。",
   "error.internal": "内部错误：{reason}。请把这条信息和所用文件发给维护人员。",
 } as const;
 

@@ -51,7 +51,10 @@ export function findDeadlines(text: string, planYear: number): FoundDeadline[] {
     } else if (g.half !== undefined) {
       date = g.half === "上半年" ? isoDate(year, 6) : yearEnd(year);
     } else if (g.q !== undefined) {
-      const quarter = g.q === "前三季度" ? "3" : g.q.replace(/[第季度]/g, "").replace(/[１-４]/, (c) => String(c.charCodeAt(0) - 0xff10));
+      const quarter =
+        g.q === "前三季度"
+          ? "3"
+          : g.q.replace(/[第季度]/g, "").replace(/[１-４]/, (c) => String(c.charCodeAt(0) - 0xff10));
       const month = QUARTER_END[quarter];
       if (month) date = isoDate(year, month);
     }

@@ -37,7 +37,12 @@ const MAX_DIAGNOSTIC_TEXT = 40;
 
 class DiagnosticLog {
   readonly list: Diagnostic[] = [];
-  add(line: number, code: DiagnosticCode, severity: DiagnosticSeverity, params: Record<string, string | number> = {}): void {
+  add(
+    line: number,
+    code: DiagnosticCode,
+    severity: DiagnosticSeverity,
+    params: Record<string, string | number> = {},
+  ): void {
     this.list.push({ line, code, severity, params: { line, ...params } });
   }
 }
@@ -94,7 +99,9 @@ function leadPhrase(text: string): string {
 }
 
 /** Table plans: a header row of cells (one per line, or tab-separated), then one record per 序号. */
-function findTableHeader(lines: readonly string[]): { start: number; end: number; roles: string[]; tabbed: boolean } | null {
+function findTableHeader(
+  lines: readonly string[],
+): { start: number; end: number; roles: string[]; tabbed: boolean } | null {
   for (let i = 0; i < Math.min(lines.length, 400); i++) {
     const line = lines[i]!;
     if (line.includes("\t")) {
@@ -145,9 +152,18 @@ function parseTable(
     const byContent = classifyCell(text);
     const effective =
       role === "departments" || role === "partners"
-        ? byContent === "departments" ? role : byContent === "deadline" ? "deadline" : "task"
-        : role === "deadline" && byContent !== "deadline" ? (byContent === "departments" ? "departments" : "task")
-          : role === "no" || role === "other" || role === "" ? "skip" : role;
+        ? byContent === "departments"
+          ? role
+          : byContent === "deadline"
+            ? "deadline"
+            : "task"
+        : role === "deadline" && byContent !== "deadline"
+          ? byContent === "departments"
+            ? "departments"
+            : "task"
+          : role === "no" || role === "other" || role === ""
+            ? "skip"
+            : role;
     if (effective === "departments" || effective === "partners") {
       const names = splitUnitList(text) ?? [text.trim()];
       (effective === "departments" ? item.departments : item.partners).push(...names);
@@ -176,17 +192,20 @@ function parseTable(
     }
     const serial = /^[0-9０-９]{1,4}$/.test(first) ? Number(normaliseOrdinal(first)) : null;
     if (serial !== null && (header.tabbed || serial === expected || serial === 1 || item === null)) {
-      item = { no: String(serial), lines: [], lead: { text: "", line: lineNo }, departments: [], partners: [], deadline: null };
+      item = {
+        no: String(serial),
+        lines: [],
+        lead: { text: "", line: lineNo },
+        departments: [],
+        partners: [],
+        deadline: null,
+      };
       ensureSection().items.push(item);
       expected = serial + 1;
       cellIndex = 1;
       if (header.tabbed) {
-        let offset = cells[0]!.length + 1;
-        cells.slice(1).forEach((cell, k) => {
-          addCell(header.roles[k + 1] ?? "", cell, lineNo);
-          if (item && item.lead.text === "" && item.lines.length > 0) item.lead = item.lines[0]!;
-          offset += cell.length + 1;
-        });
+        cells.slice(1).forEach((cell, k) => addCell(header.roles[k + 1] ?? "", cell, lineNo));
+        if (item.lead.text === "" && item.lines.length > 0) item.lead = item.lines[0]!;
       }
       continue;
     }
@@ -211,7 +230,8 @@ function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: n
   headings.forEach((h) => h && counts.set(h.level, (counts.get(h.level) ?? 0) + 1));
   const present = LEVELS.filter((l) => (counts.get(l) ?? 0) > 0);
   const itemLevel: Level | null =
-    (["h3", "h2", "h1", "h4"] as Level[]).find((l) => present.includes(l) && (l !== "h4" || present.length === 1)) ?? null;
+    (["h3", "h2", "h1", "h4"] as Level[]).find((l) => present.includes(l) && (l !== "h4" || present.length === 1)) ??
+    null;
   const sectionLevels = itemLevel ? present.filter((l) => LEVELS.indexOf(l) < LEVELS.indexOf(itemLevel)) : [];
 
   // One numbered level of short headings followed by paragraphs: the headings are sections.
@@ -220,7 +240,10 @@ function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: n
     const itemHeadings = headings.filter((h): h is Heading => h?.level === itemLevel);
     const short = itemHeadings.filter((h) => h.rest.trim().length <= 30 && !/[。；;]/.test(h.rest)).length;
     if (short === itemHeadings.length && itemHeadings.length > 0) {
-      const followedByText = headings.some((h, i) => h?.level === itemLevel && lines[i + 1] && !readHeading(lines[i + 1]!) && lines[i + 1]!.trim().length > 30);
+      const followedByText = headings.some(
+        (h, i) =>
+          h?.level === itemLevel && lines[i + 1] && !readHeading(lines[i + 1]!) && lines[i + 1]!.trim().length > 30,
+      );
       if (followedByText) {
         sectionLevels.push(itemLevel);
         paragraphItems = true;
@@ -232,7 +255,9 @@ function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: n
   const sections: DraftSection[] = [];
   let section: DraftSection | null = null;
   let item: DraftItem | null = null;
-  const firstHeading = headings.findIndex((h) => h !== null && (sectionLevels.includes(h.level) || h.level === itemLevel));
+  const firstHeading = headings.findIndex(
+    (h) => h !== null && (sectionLevels.includes(h.level) || h.level === itemLevel),
+  );
   const bodyStart = paragraphItems && itemLevel === null ? titleLine : Math.max(firstHeading, 0);
   const ensureSection = (line: number): DraftSection => {
     if (!section) {
@@ -270,7 +295,14 @@ function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: n
     if (paragraphItems && !/^\s*(?:牵头单位|责任单位|配合单位|责任部门)\s*[:：]/.test(raw)) {
       const lead: SourceLine = { text: raw, line: lineNo };
       const current: DraftSection = ensureSection(lineNo);
-      item = { no: String(current.items.length + 1), lines: [lead], lead, departments: [], partners: [], deadline: null };
+      item = {
+        no: String(current.items.length + 1),
+        lines: [lead],
+        lead,
+        departments: [],
+        partners: [],
+        deadline: null,
+      };
       current.items.push(item);
       continue;
     }

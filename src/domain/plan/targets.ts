@@ -75,8 +75,7 @@ function segment(text: string): { sentences: Span[]; clauses: Span[]; inQuote: U
     const quoted = book > 0 || quote > 0 || ch === "》" || ch === "”";
     inQuote[i] = quoted ? 1 : 0;
     if (quoted) continue;
-    const commaInNumber =
-      (ch === "," || ch === "，") && DIGIT.test(text[i - 1] ?? "") && DIGIT.test(text[i + 1] ?? "");
+    const commaInNumber = (ch === "," || ch === "，") && DIGIT.test(text[i - 1] ?? "") && DIGIT.test(text[i + 1] ?? "");
     if (SENTENCE_END.has(ch)) {
       clauses.push({ start: clauseStart, end: i });
       sentences.push({ start: sentenceStart, end: i });
@@ -97,7 +96,11 @@ function findComparatorBefore(before: string): { comparator: Comparator; index: 
     const index = before.lastIndexOf(word);
     if (index < 0 || before.length - (index + word.length) > 8) continue;
     // 不超过 contains 超过: keep the longest word at the rightmost place.
-    if (!best || index + word.length > best.index + best.length || (index < best.index && index + word.length === best.index + best.length)) {
+    if (
+      !best ||
+      index + word.length > best.index + best.length ||
+      (index < best.index && index + word.length === best.index + best.length)
+    ) {
       best = { comparator, index, length: word.length };
     }
   }
@@ -105,7 +108,10 @@ function findComparatorBefore(before: string): { comparator: Comparator; index: 
 }
 
 function cleanMetric(text: string): string {
-  let metric = text.replace(CLAUSE_PREFIXES, "").replace(METRIC_SUFFIXES, "").replace(/[的、\s]+$/, "");
+  let metric = text
+    .replace(CLAUSE_PREFIXES, "")
+    .replace(METRIC_SUFFIXES, "")
+    .replace(/[的、\s]+$/, "");
   metric = metric.replace(/^[“”"《》()（）]+$/, "");
   if (metric.length > 16 && metric.includes("的")) {
     const tail = metric.slice(metric.lastIndexOf("的") + 1);
@@ -177,7 +183,11 @@ const ABSTRACT_HEAD = /(?:力度|工作|水平|质量|效率|能力|进度)$/;
  */
 function verbPlusObject(subject: string, object: string): string {
   const cleanedSubject = cleanMetric(subject);
-  const verb = /[等对]$/.test(cleanedSubject) ? "" : cleanedSubject.length > 4 ? cleanedSubject.slice(-2) : cleanedSubject;
+  const verb = /[等对]$/.test(cleanedSubject)
+    ? ""
+    : cleanedSubject.length > 4
+      ? cleanedSubject.slice(-2)
+      : cleanedSubject;
   let head = object.replace(CLAUSE_PREFIXES, "").replace(/[的、\s]+$/, "");
   const of = head.lastIndexOf("的");
   if (of >= 0) {
@@ -242,7 +252,10 @@ function extractFromLine(text: string, line: number, planYear: number, out: Extr
     let metric = afterText.trim().length > 0 ? verbPlusObject(subjectText, afterText) : cleanMetric(subjectText);
     if (gapText.trim().length > 0) metric = `${metric}（占${gapText.trim()}）`;
     const sourceStart = segStart + (before.length - before.replace(/^[\s，,、]+/, "").length);
-    const source = text.slice(sourceStart, afterText.trim().length > 0 ? end + suffixLength + afterRaw.trimEnd().length : end + suffixLength);
+    const source = text.slice(
+      sourceStart,
+      afterText.trim().length > 0 ? end + suffixLength + afterRaw.trimEnd().length : end + suffixLength,
+    );
     // A bounded window of the sentence keeps a huge unpunctuated line linear.
     const windowStart = Math.max(sentence.start, start - WINDOW);
     const sentenceText = text.slice(windowStart, Math.min(sentence.end, end + WINDOW));

@@ -7,14 +7,7 @@
 export type Comparator = ">=" | "<=" | ">" | "=" | "range";
 
 /** What "on track" means for a target (../shared/DOMAIN.md, "Kinds of target"). */
-export type TargetKind =
-  | "cumulative"
-  | "balance-increase"
-  | "rate"
-  | "cap"
-  | "range"
-  | "exceeding"
-  | "milestone";
+export type TargetKind = "cumulative" | "balance-increase" | "rate" | "cap" | "range" | "exceeding" | "milestone";
 
 export const TARGET_KINDS: readonly TargetKind[] = [
   "cumulative",
