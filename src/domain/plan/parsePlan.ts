@@ -66,7 +66,7 @@ function findTitle(lines: readonly string[], limit: number): { title: string; li
   let fallback: { title: string; line: number } | null = null;
   for (let i = 0; i < Math.min(limit, lines.length); i++) {
     const line = lines[i]!.trim();
-    if (line.length === 0 || isChrome(line)) continue;
+    if (line.length === 0 || isChrome(line) || readHeading(line)) continue;
     if (TITLE_WORDS.test(line) && line.length <= 40 && !/[。，,]/.test(line)) return { title: line, line: i + 1 };
     if (!fallback && TITLE_WORDS.test(line)) {
       const quoted = /《([^》]{2,60})》/.exec(line);
@@ -74,7 +74,9 @@ function findTitle(lines: readonly string[], limit: number): { title: string; li
     }
   }
   if (fallback) return fallback;
-  const first = lines.findIndex((l) => l.trim().length > 0);
+  // A short first line without sentence punctuation reads as a title; a sentence is plan text.
+  const first = lines.findIndex((l) => l.trim().length > 0 && !readHeading(l) && !isChrome(l));
+  if (first >= 0 && (lines[first]!.trim().length > 40 || /[。；;]/.test(lines[first]!))) return { title: "", line: 0 };
   return first >= 0 && first < limit ? { title: shorten(lines[first]!), line: first + 1 } : { title: "", line: 0 };
 }
 

@@ -164,7 +164,15 @@ function acceptQuantities(text: string, inQuote: Uint8Array): Quantity[] {
       if (CHINESE_NUMERAL_CHARS.includes(prev)) continue;
       const lead = text.slice(Math.max(0, start - 4), start);
       const byComparator = COMPARATOR_WORDS_BEFORE.some((w) => lead.endsWith(w.word));
-      if (!byComparator && !QUANTITY_VERBS.test(lead)) continue;
+      // "新增就业岗位一千个": a clause that opens with a quantity verb and ends with the quantity.
+      const clauseLead =
+        text
+          .slice(Math.max(0, start - 24), start)
+          .split(/[，,。；;：:]/)
+          .pop() ?? "";
+      const opensWithVerb =
+        QUANTITY_VERBS_AT_START.test(clauseLead.replace(CLAUSE_PREFIXES, "")) && /^(?:$|[，,。；;：:（(])/.test(rest);
+      if (!byComparator && !QUANTITY_VERBS.test(lead) && !opensWithVerb) continue;
       if (/^[性化]/.test(rest) || (numToken === "一" && /^(?:批|些|系列|个)/.test(unit + rest))) continue;
     }
     const value = parseNumberToken(numToken);
@@ -174,6 +182,8 @@ function acceptQuantities(text: string, inQuote: Uint8Array): Quantity[] {
   }
   return accepted;
 }
+
+const QUANTITY_VERBS_AT_START = new RegExp(`^${QUANTITY_VERBS.source.replace(/\$$/, "")}`);
 
 const ABSTRACT_HEAD = /(?:力度|工作|水平|质量|效率|能力|进度)$/;
 
@@ -248,7 +258,7 @@ function extractFromLine(text: string, line: number, planYear: number, out: Extr
     const gapText = beforeWord ? before.slice(beforeWord.index + beforeWord.length).replace(/的$/, "") : "";
     const objectEnd = Math.min(clause.end, nextStart, end + suffixLength + MAX_METRIC);
     const afterRaw = text.slice(end + suffixLength, objectEnd);
-    const afterText = /^[)）\]】]/.test(afterRaw) ? "" : afterRaw.replace(/^(?:左右)/, "").trimEnd();
+    const afterText = /^[)）\]】（(]/.test(afterRaw) ? "" : afterRaw.replace(/^(?:左右)/, "").trimEnd();
     let metric = afterText.trim().length > 0 ? verbPlusObject(subjectText, afterText) : cleanMetric(subjectText);
     if (gapText.trim().length > 0) metric = `${metric}（占${gapText.trim()}）`;
     const sourceStart = segStart + (before.length - before.replace(/^[\s，,、]+/, "").length);
