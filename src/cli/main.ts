@@ -5,6 +5,7 @@
 import { isPlanLedgerError } from "../domain/errors";
 import { resolveLocale, type Locale, type MessageKey } from "../i18n";
 import { parseCommand } from "./commands/parse";
+import { validateCommand } from "./commands/validate";
 import { makeContext, UsageError, type CliIo, type Command } from "./context";
 
 export const EXIT_OK = 0;
@@ -14,6 +15,7 @@ export const EXIT_INTERNAL = 70;
 /** The commands; each lives in ./commands/<name>.ts. */
 const COMMANDS: Record<string, Command> = {
   parse: parseCommand,
+  validate: validateCommand,
 };
 
 /** Takes --lang zh|en out of the arguments (it may stand anywhere); PLAN_LEDGER_LANG is the default. */

@@ -11,6 +11,11 @@ export type ErrorCode =
   | "plan-json-invalid"
   | "plan-json-syntax"
   | "plan-json-version"
+  | "bad-month"
+  | "output-exists"
+  | "output-unwritable"
+  | "not-a-ledger"
+  | "not-xlsx"
   | "internal";
 
 export type ErrorParams = Record<string, string | number>;

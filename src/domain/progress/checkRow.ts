@@ -21,6 +21,8 @@ export interface LedgerRowInput {
   months: readonly unknown[];
   /** 存在问题 text of the report month. */
   problems: string;
+  /** 责任单位 as the ledger row shows it ("" when not assigned). */
+  department: string;
   sheet: string;
   /** A1 address of month m's input cell (1 … 12). */
   monthCell(month: number): string;

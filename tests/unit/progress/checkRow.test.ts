@@ -29,6 +29,7 @@ function makeRow(target: Target, months: unknown[], problems = ""): LedgerRowInp
     target,
     months,
     problems,
+    department: "市金融办",
     sheet: "台账",
     monthCell: (m) => `${String.fromCharCode(72 + m)}4`,
     statusCell: "X4",

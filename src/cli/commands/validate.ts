@@ -1,0 +1,133 @@
+/**
+ * plan-ledger validate FILE [--month N] [--json]: checks a filled ledger's entries against its targets.
+ * Exit 0 no errors, 1 errors found, 2 unreadable or not a ledger.
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { PlanLedgerError } from "../../domain/errors";
+import { checkRow, numericMonths } from "../../domain/progress/checkRow";
+import { sortFindings, type Finding } from "../../domain/progress/findings";
+import { readLedger } from "../../domain/progress/readLedger";
+import { computeRow, type LedgerStatus } from "../../domain/ledger/status";
+import type { MessageKey, Translate } from "../../i18n";
+import { readXlsxGrid } from "../../xlsx/readGrid";
+import { parseCommandArgs } from "../args";
+import { UsageError, type CliContext, type Command } from "../context";
+import { MAX_PLAN_BYTES } from "../files";
+
+export interface ValidationSummary {
+  file: string;
+  reportMonth: number;
+  targets: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** How many targets have each status at the report month. */
+  statuses: Partial<Record<LedgerStatus, number>>;
+  /** Per 责任单位: targets, errors, warnings. */
+  departments: Record<string, { targets: number; errors: number; warnings: number }>;
+}
+
+export interface ValidationReport {
+  findings: Array<Finding & { message: string }>;
+  summary: ValidationSummary;
+}
+
+async function readLedgerFile(file: string, ctx: CliContext): Promise<Uint8Array> {
+  const full = path.resolve(ctx.io.cwd, file);
+  try {
+    const stat = await fs.stat(full);
+    if (stat.size > MAX_PLAN_BYTES)
+      throw new PlanLedgerError("file-too-large", { file, size: stat.size, limit: MAX_PLAN_BYTES });
+    return await fs.readFile(full);
+  } catch (error) {
+    if (error instanceof PlanLedgerError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new PlanLedgerError("file-not-found", { file }, { cause: error });
+    throw new PlanLedgerError("file-unreadable", { file, reason: (error as Error).message }, { cause: error });
+  }
+}
+
+/** Validates a ledger's bytes; `month` overrides the report month written in 设置. */
+export async function validateLedgerBytes(
+  bytes: Uint8Array,
+  file: string,
+  t: Translate,
+  month?: number,
+): Promise<ValidationReport> {
+  const read = readLedger(await readXlsxGrid(bytes, file), file);
+  const settings = month === undefined ? read.settings : { ...read.settings, reportMonth: month };
+  const statuses: Partial<Record<LedgerStatus, number>> = {};
+  const departments: ValidationSummary["departments"] = {};
+  const rowFindings: Finding[] = [];
+  for (const row of read.rows) {
+    const found = checkRow(row, settings);
+    rowFindings.push(...found);
+    const status = computeRow(row.target, numericMonths(row.months), settings).status;
+    statuses[status] = (statuses[status] ?? 0) + 1;
+    const dept = (departments[row.department || "—"] ??= { targets: 0, errors: 0, warnings: 0 });
+    dept.targets++;
+    dept.errors += found.filter((f) => f.severity === "error").length;
+    dept.warnings += found.filter((f) => f.severity === "warning").length;
+  }
+  const findings = sortFindings([...read.layout, ...rowFindings]).map((f) => ({
+    ...f,
+    message: t(`finding.${f.code}` as MessageKey, f.params),
+  }));
+  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  return {
+    findings,
+    summary: {
+      file,
+      reportMonth: settings.reportMonth,
+      targets: read.rows.length,
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+      statuses,
+      departments,
+    },
+  };
+}
+
+function formatReport(report: ValidationReport, t: Translate): string {
+  const lines = report.findings.map(
+    (f) =>
+      `[${t(`severity.${f.severity}` as MessageKey)}] ${f.sheet}!${f.cell || "-"} ${f.targetId ?? ""} ${f.message}` +
+      (f.fix ? ` ${t("cli.validate.fix", { value: f.fix.value })}` : ""),
+  );
+  const s = report.summary;
+  lines.push(
+    "",
+    t("cli.validate.summary", {
+      file: s.file,
+      month: s.reportMonth,
+      targets: s.targets,
+      errors: s.errors,
+      warnings: s.warnings,
+    }),
+  );
+  return lines.join("\n") + "\n";
+}
+
+export const validateCommand: Command = async (args, ctx) => {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { json: { type: "boolean" }, month: { type: "string" } },
+    ctx,
+    1,
+  );
+  const file = positionals[0];
+  if (file === undefined) throw new UsageError(ctx.t("cli.validate.needFile"));
+  let month: number | undefined;
+  if (values.month !== undefined) {
+    month = Number(values.month);
+    if (!/^\d{1,2}$/.test(String(values.month)) || month < 1 || month > 12) {
+      throw new UsageError(ctx.t("cli.validate.badMonth", { value: String(values.month) }));
+    }
+  }
+  const report = await validateLedgerBytes(await readLedgerFile(file, ctx), file, ctx.t, month);
+  ctx.io.stdout(values.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report, ctx.t));
+  return report.summary.errors > 0 ? 1 : 0;
+};
