@@ -1,0 +1,79 @@
+/** The LedgerPort over Office.js: one Excel.run per user action, host errors turned into AddinError. */
+import type { Plan } from "../domain/plan/types";
+import { regenerateLedger } from "./applyWorkbookSpec";
+import { AddinError, isAddinError } from "./errors";
+import type { ExcelCapabilities, ExcelContextLike } from "./excelApi";
+import type { ExistingLedger, GenerateOptions, GenerateReport, LedgerPort, SpecBuilder } from "./ledgerPort";
+import { PLAN_SETTING, readWorkbookState } from "./readWorkbook";
+import { syncWithTimeout, type SyncOptions } from "./syncQueue";
+
+/** Checks the optional requirement sets once, at start-up. */
+export function detectCapabilities(requirements: { isSetSupported(name: string, minVersion?: string): boolean }): ExcelCapabilities {
+  return {
+    dataValidation: requirements.isSetSupported("ExcelApi", "1.8"),
+    createWorkbook: requirements.isSetSupported("ExcelApi", "1.8"),
+  };
+}
+
+export interface OfficeLedgerPortOptions extends SyncOptions {
+  buildSpec: SpecBuilder;
+  /** The plan as saved JSON (toPlanJson with messages in the user's language). */
+  planJson: (plan: Plan) => string;
+  capabilities: ExcelCapabilities;
+  /** Excel.run, or a stand-in (the end-to-end harness passes the fake's). */
+  run: (batch: (context: ExcelContextLike) => Promise<unknown>) => Promise<unknown>;
+  now?: () => Date;
+}
+
+function wrapHostError(error: unknown): never {
+  if (isAddinError(error)) throw error;
+  const message = error instanceof Error ? error.message : String(error);
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  throw new AddinError("excel-request-failed", { reason: message, code }, { cause: error });
+}
+
+export function createOfficeLedgerPort(options: OfficeLedgerPortOptions): LedgerPort {
+  const { capabilities } = options;
+  async function run<T>(batch: (context: ExcelContextLike) => Promise<T>): Promise<T> {
+    let result: T | undefined;
+    try {
+      await options.run(async (context) => {
+        result = await batch(context);
+      });
+    } catch (error) {
+      wrapHostError(error);
+    }
+    return result as T;
+  }
+
+  return {
+    capabilities,
+    readExisting(): Promise<ExistingLedger> {
+      return run(async (context) => {
+        const state = await readWorkbookState(context, [], options);
+        return { sheets: [...state.sheets.keys()], savedPlan: state.savedPlan };
+      });
+    },
+    generate(plan: Plan, generateOptions: GenerateOptions): Promise<GenerateReport> {
+      const spec = options.buildSpec(plan, generateOptions);
+      const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
+      return run((context) =>
+        regenerateLedger(context, plan, spec, { ...options, capabilities, planJson: options.planJson(plan), today }),
+      );
+    },
+    savePlan(planJson: string): Promise<void> {
+      return run(async (context) => {
+        context.workbook.settings.add(PLAN_SETTING, planJson);
+        await syncWithTimeout(context, options.timeoutMs);
+      });
+    },
+  };
+}
+
+/** The real Excel.run, typed against the adapter's narrow API (a compile-time check that they match). */
+export function officeRun(batch: (context: ExcelContextLike) => Promise<unknown>): Promise<unknown> {
+  return Excel.run((context) => {
+    const narrow: ExcelContextLike = context;
+    return batch(narrow);
+  });
+}
