@@ -54,7 +54,8 @@ export const enUS: Record<MessageKey, string> = {
   "ledger.statusHelp.done": "The target is met (caps and rates: still within bounds at the deadline).",
   "ledger.statusHelp.onTrack":
     "Progress is not below the expected progress by more than the yellow threshold; milestones started and not due.",
-  "ledger.statusHelp.behind": "Completion is below the expected progress by more than the yellow threshold; a rate below its target.",
+  "ledger.statusHelp.behind":
+    "Completion is below the expected progress by more than the yellow threshold; a rate below its target.",
   "ledger.statusHelp.seriouslyBehind": "Completion is below the expected progress by more than the red threshold.",
   "ledger.statusHelp.overCap": "A cap's year-to-date total is above the cap, or a rate is above its limit.",
   "ledger.statusHelp.nearCap": "A cap is used faster than the expected progress by more than the yellow threshold.",
@@ -99,7 +100,8 @@ export const enUS: Record<MessageKey, string> = {
   "ledger.settings.yearNote": "Deadlines are counted in months from January of this year.",
   "ledger.settings.reportMonthNote":
     "The month this report runs to (1–12). Year to date, expected progress and status all follow it.",
-  "ledger.settings.yellowNote": "Behind (yellow) when completion is more than this many points below the expected progress.",
+  "ledger.settings.yellowNote":
+    "Behind (yellow) when completion is more than this many points below the expected progress.",
   "ledger.settings.redNote":
     "Seriously behind (red) when completion is more than this many points below the expected progress.",
   "ledger.settings.methodNote":
@@ -179,9 +181,11 @@ export const enUS: Record<MessageKey, string> = {
   "error.plan-json-syntax": "Plan JSON “{file}” is not valid JSON: {reason}",
   "error.plan-json-version":
     "Plan JSON “{file}” has version {version}, which is not supported (this program reads version {supported}). Open it with a newer plan-ledger.",
-  "error.bad-month": "Report month “{value}” is not valid: it must be a whole number from 1 to 12 (for example --month 6).",
+  "error.bad-month":
+    "Report month “{value}” is not valid: it must be a whole number from 1 to 12 (for example --month 6).",
   "error.output-exists": "File “{file}” already exists. Add --force to overwrite it, or choose another name with -o.",
-  "error.output-unwritable": "Cannot write “{file}”: {reason}. Check that the folder exists and is writable, and that the file is not open in Excel or WPS.",
+  "error.output-unwritable":
+    "Cannot write “{file}”: {reason}. Check that the folder exists and is writable, and that the file is not open in Excel or WPS.",
   "error.internal": "Internal error: {reason}. Please send this message and the file you used to the maintainers.",
 
   "error.not-xlsx": "“{file}” is not a readable .xlsx workbook ({reason}). Save it as .xlsx in Excel, WPS or LibreOffice and try again.",

@@ -51,7 +51,8 @@ export const zhCN = {
   "ledger.status.notStarted": "未启动",
   "ledger.statusHelp.done": "已达到目标（上限类、比率类：到完成时限时仍在范围内）。",
   "ledger.statusHelp.onTrack": "进度不低于序时进度（差距在黄灯阈值以内）；节点任务已启动、未到期。",
-  "ledger.statusHelp.behind": "完成率低于序时进度超过黄灯阈值；比率低于目标。",
+  "ledger.statusHelp.behind":
+    "完成率低于序时进度超过黄灯阈值；比率低于目标。",
   "ledger.statusHelp.seriouslyBehind": "完成率低于序时进度超过红灯阈值。",
   "ledger.statusHelp.overCap": "上限类累计已超过上限，或比率超过上限。",
   "ledger.statusHelp.nearCap": "上限类用量快于序时进度超过黄灯阈值，按此速度将超限。",
@@ -95,7 +96,8 @@ export const zhCN = {
   "ledger.settings.note": "说明",
   "ledger.settings.yearNote": "完成时限按本年度 1 月起计算月数。",
   "ledger.settings.reportMonthNote": "本次报告截至的月份（1–12）。累计、序时进度和状态都按此月份计算。",
-  "ledger.settings.yellowNote": "完成率低于序时进度超过此百分点数为“滞后”（黄色）。",
+  "ledger.settings.yellowNote":
+    "完成率低于序时进度超过此百分点数为“滞后”（黄色）。",
   "ledger.settings.redNote": "完成率低于序时进度超过此百分点数为“严重滞后”（红色）。",
   "ledger.settings.methodNote": "序时进度 = 报告月份 ÷ 完成时限月数（按月）。比率和节点任务不按序时折算。",
   "ledger.settings.methodMonthly": "按月",
@@ -110,7 +112,8 @@ export const zhCN = {
   "ledger.cover.howTo": "填报方法",
   "ledger.cover.step1": "1. 在“设置”表填写报告月份；需要时调整黄灯、红灯阈值，所有颜色随之改变。",
   "ledger.cover.step2": "2. 在“计划”表为每个目标选择责任单位（下拉列表来自“设置”表的部门列表，可补充）。",
-  "ledger.cover.step3": "3. 在“台账”表的浅黄色单元格填报：累计类填每月完成数；余额、比率类填截至当月的数值；节点任务填完成进度（0–100）。",
+  "ledger.cover.step3":
+    "3. 在“台账”表的浅黄色单元格填报：累计类填每月完成数；余额、比率类填截至当月的数值；节点任务填完成进度（0–100）。",
   "ledger.cover.step4": "4. 填写报告月份的进展情况、存在问题和下步打算。累计、完成率、序时进度和状态自动计算。",
   "ledger.cover.step5": "5. 只填数字，不要带单位（填 10，不填“10家”）；文字不计入累计。",
   "ledger.cover.legend": "颜色说明",
@@ -168,9 +171,11 @@ export const zhCN = {
   "error.plan-json-syntax": "计划 JSON“{file}”不是有效的 JSON：{reason}",
   "error.plan-json-version":
     "计划 JSON“{file}”的版本 {version} 不受支持（本程序支持第 {supported} 版）。请用新版 plan-ledger 打开。",
-  "error.bad-month": "报告月份“{value}”无效：应为 1–12 之间的整数（如 --month 6）。",
+  "error.bad-month":
+    "报告月份“{value}”无效：应为 1–12 之间的整数（如 --month 6）。",
   "error.output-exists": "文件“{file}”已存在。如要覆盖，请加 --force；或用 -o 指定其他文件名。",
-  "error.output-unwritable": "无法写入“{file}”：{reason}。请检查目录是否存在、是否有写权限，或文件是否正被 Excel/WPS 打开。",
+  "error.output-unwritable":
+    "无法写入“{file}”：{reason}。请检查目录是否存在、是否有写权限，或文件是否正被 Excel/WPS 打开。",
   "error.internal": "内部错误：{reason}。请把这条信息和所用文件发给维护人员。",
 
   "error.not-xlsx": "“{file}”不是可读取的 .xlsx 工作簿（{reason}）。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 后再试。",

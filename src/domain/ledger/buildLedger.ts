@@ -1,0 +1,111 @@
+/**
+ * buildLedger: a plan in, the whole ledger workbook described out (WorkbookSpec). Pure: the renderers
+ * in src/xlsx (ExcelJS) and src/excel (Office.js) apply the description as it is.
+ */
+import { translator } from "../../i18n";
+import { PlanLedgerError } from "../errors";
+import { listTargets, type Plan } from "../plan/types";
+import { quoteSheet } from "../workbook/address";
+import type { WorkbookSpec } from "../workbook/spec";
+import type { BuildContext, LedgerOptions, LedgerRow } from "./context";
+import { buildCoverSheet, buildMetaSheet } from "./coverSheets";
+import { planFingerprint } from "./fingerprint";
+import { LEDGER_STYLES } from "./grid";
+import { ledgerLabels } from "./layout";
+import { buildLedgerSheet } from "./ledgerSheet";
+import { buildPlanSheet } from "./planSheet";
+import { buildSettingsSheet, settingsNames } from "./settingsSheet";
+import { computeRow, DEFAULT_THRESHOLDS, type LedgerSettings } from "./status";
+import { buildSummarySheet } from "./summarySheet";
+
+export type { LedgerOptions } from "./context";
+
+/** Room left in the 责任单位 list for names a supervisor adds later. */
+const SPARE_DEPARTMENT_ROWS = 20;
+
+function sectionLabel(no: string, title: string): string {
+  if (!no) return title;
+  return /^\d+$/.test(no) ? `${no}. ${title}` : `${no}、${title}`;
+}
+
+/** Plan departments first (in order of appearance), then the caller's, without repeats or blanks. */
+function departmentList(plan: Plan, options: LedgerOptions): string[] {
+  const names: string[] = [];
+  for (const section of plan.sections) for (const item of section.items) names.push(...item.departments);
+  if (options.department) names.push(options.department);
+  names.push(...(options.departments ?? []));
+  return [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))];
+}
+
+/** @throws PlanLedgerError "bad-month" when `options.reportMonth` is not a whole number 1 … 12. */
+export function assertValidLedgerOptions(options: LedgerOptions): void {
+  const m = options.reportMonth;
+  if (!Number.isInteger(m) || m < 1 || m > 12) throw new PlanLedgerError("bad-month", { value: String(m) });
+}
+
+/**
+ * The ledger workbook for `plan`: 说明, 计划, 台账, 汇总, 设置 and a very-hidden metadata sheet.
+ * Every formula cell carries the value a spreadsheet computes for it (./status.ts).
+ * @throws PlanLedgerError "bad-month" when the report month is not 1 … 12.
+ */
+export function buildLedger(plan: Plan, options: LedgerOptions): WorkbookSpec {
+  assertValidLedgerOptions(options);
+  const t = translator(options.lang);
+  const labels = ledgerLabels(options.lang);
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const settings: LedgerSettings = {
+    year: options.year ?? plan.year,
+    reportMonth: options.reportMonth,
+    yellow: thresholds.yellow,
+    red: thresholds.red,
+  };
+  const rows: LedgerRow[] = listTargets(plan).map(({ target, item, section }) => {
+    const monthly = options.monthly?.[target.id] ?? [];
+    return {
+      target,
+      item,
+      section,
+      sectionLabel: sectionLabel(section.no, section.title),
+      department: item.departments[0] ?? options.department ?? "",
+      partners: [...item.departments.slice(1), ...item.partners].join("、"),
+      monthly,
+      computed: computeRow(target, monthly, settings),
+    };
+  });
+  const departments = departmentList(plan, options);
+  const ctx: BuildContext = {
+    t,
+    labels,
+    settings,
+    options,
+    planTitle: plan.title,
+    rows,
+    departments,
+    departmentCapacity: departments.length + SPARE_DEPARTMENT_ROWS,
+    quoted: {
+      plan: quoteSheet(labels.sheets.plan),
+      ledger: quoteSheet(labels.sheets.ledger),
+      settings: quoteSheet(labels.sheets.settings),
+    },
+  };
+  const sheets = [
+    buildCoverSheet(ctx),
+    buildPlanSheet(ctx),
+    buildLedgerSheet(ctx),
+    buildSummarySheet(ctx),
+    buildSettingsSheet(ctx),
+    buildMetaSheet(ctx, planFingerprint(plan)),
+  ];
+  return {
+    sheets,
+    styles: LEDGER_STYLES,
+    definedNames: settingsNames(ctx),
+    properties: {
+      title: t("ledger.title", { title: plan.title }),
+      creator: t("app.name"),
+      created: options.generatedAt,
+    },
+    fullCalcOnLoad: true,
+    activeSheet: 2,
+  };
+}
