@@ -56,7 +56,9 @@ export interface RangeInfo {
   range: string;
   /** Numbers for numeric cells and results, strings for text. */
   values: Array<Array<number | string>>;
-  texts: string[][];
+  /** Displayed texts; null everywhere when the op asked for `texts: false`. */
+  texts: Array<Array<string | null>>;
+  /** UNO formulas for formula cells, the typed constant otherwise, "" for empty cells. */
   formulas: string[][];
   types: CellType[][];
   errors: Array<Array<number | null>>;
@@ -128,7 +130,8 @@ interface OpTable {
   clear: { args: OnSheet & { range: string }; result: Record<string, never> };
   calculateAll: { args: OnDoc; result: { seconds: number } };
   getCell: { args: OnCell; result: CellInfo };
-  getRange: { args: OnSheet & { range: string }; result: RangeInfo };
+  /** `texts: false` skips the displayed texts (one UNO call per numeric cell), for big ranges. */
+  getRange: { args: OnSheet & { range: string; texts?: boolean }; result: RangeInfo };
   usedRange: { args: OnSheet; result: { range: string } };
   validation: { args: OnCell; result: ValidationInfo };
   protection: { args: OnCell; result: ProtectionInfo };
@@ -229,6 +232,10 @@ export function describeWithLibreOffice(title: string, body: (lo: () => LibreOff
     let instance: LibreOffice | undefined;
     beforeAll(async () => {
       instance = await startLibreOffice();
+    });
+    // Each test starts without open documents, whatever the previous one left behind.
+    afterEach(async () => {
+      await instance?.run([{ op: "closeAll" }]);
     });
     afterAll(async () => {
       await instance?.stop();

@@ -383,32 +383,43 @@ class Driver:
         return self._cell_info(c)
 
     def op_getRange(self, op):
-        """Whole range: values (numbers, or strings for text), displayed texts, formulas and types."""
+        """Whole range: values (numbers, or strings for text), displayed texts, formulas and types.
+        Types come from the bulk arrays; only numeric and formula cells need a call each (displayed
+        text, error code), and "texts": false skips the displayed texts."""
         _, sh = self.sheet(op)
         rng = sh.getCellRangeByName(op["range"])
-        addr = rng.getRangeAddress()
-        data = rng.getDataArray()
-        formulas = rng.getFormulaArray()
+        want_texts = op.get("texts", True)
+        data = [list(row) for row in rng.getDataArray()]
+        formulas = [list(row) for row in rng.getFormulaArray()]
         texts, types, errors = [], [], []
-        for r in range(addr.EndRow - addr.StartRow + 1):
+        for r, (drow, frow) in enumerate(zip(data, formulas)):
             tr, ty, er = [], [], []
-            for c in range(addr.EndColumn - addr.StartColumn + 1):
-                cell = rng.getCellByPosition(c, r)
-                tr.append(cell.getString())
-                t = CELL_TYPES.get(enum_name(cell.getType()), "empty")
+            for c, (value, formula) in enumerate(zip(drow, frow)):
+                if formula == "":
+                    t = "empty"
+                elif formula.startswith("=") and (not isinstance(value, str) or formula != value):
+                    t = "formula"
+                elif isinstance(value, str):
+                    t = "text"
+                else:
+                    t = "value"
+                cell = rng.getCellByPosition(c, r) if (t == "formula" or (want_texts and t == "value")) else None
+                if t == "formula":
+                    er.append(cell.getError() or None)
+                else:
+                    er.append(None)
+                if not want_texts:
+                    tr.append(None)
+                elif t in ("formula", "value"):
+                    tr.append(cell.getString())
+                else:
+                    tr.append(value if t == "text" else "")
                 ty.append(t)
-                er.append((cell.getError() or None) if t == "formula" else None)
             texts.append(tr)
             types.append(ty)
             errors.append(er)
-        return {
-            "range": op["range"],
-            "values": [list(row) for row in data],
-            "texts": texts,
-            "formulas": [list(row) for row in formulas],
-            "types": types,
-            "errors": errors,
-        }
+        return {"range": op["range"], "values": data, "texts": texts, "formulas": formulas, "types": types,
+                "errors": errors}
 
     def op_usedRange(self, op):
         _, sh = self.sheet(op)
