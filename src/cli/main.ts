@@ -4,6 +4,7 @@
  */
 import { isPlanLedgerError } from "../domain/errors";
 import { resolveLocale, type Locale, type MessageKey } from "../i18n";
+import { generateCommand } from "./commands/generate";
 import { parseCommand } from "./commands/parse";
 import { validateCommand } from "./commands/validate";
 import { makeContext, UsageError, type CliIo, type Command } from "./context";
@@ -15,6 +16,7 @@ export const EXIT_INTERNAL = 70;
 /** The commands; each lives in ./commands/<name>.ts. */
 const COMMANDS: Record<string, Command> = {
   parse: parseCommand,
+  generate: generateCommand,
   validate: validateCommand,
 };
 

@@ -154,8 +154,10 @@ export const enUS: Record<MessageKey, string> = {
   "ledger.validation.threshold.prompt": "Percentage points from 0 to 100.",
   "ledger.validation.threshold.error": "A threshold must be a number from 0 to 100.",
 
+  "cli.generate.done": "Wrote {file}: {targets} targets, report month {month}, {size} KB.\n",
+  "cli.generate.defaultFile": "plan-ledger-{year}.xlsx",
   "cli.usage":
-    "Usage: plan-ledger <command> [options]\n\nCommands:\n  parse [FILE|-] [--json]   read a work plan and list its structured targets\n  help                      show this help\n\nCommon options:\n  --lang zh|en              language of messages (default zh)\n  --year YEAR               year to use when the title names none\n",
+    "Usage: plan-ledger <command> [options]\n\nCommands:\n  parse [FILE|-] [--json]   read a work plan and list its structured targets\n  generate [PLAN] [-o FILE] [--month N] [--force] [--password P] [--department NAME]\n                            write the ledger workbook (.xlsx); without PLAN the built-in 2011 plan; default file plan-ledger-YEAR.xlsx, never overwritten without --force\n  help                      show this help\n\nCommon options:\n  --lang zh|en              language of messages (default zh)\n  --year YEAR               year to use when the title names none\n",
   "cli.validate.needFile": "Name the ledger file to check: plan-ledger validate FILE.xlsx",
   "cli.validate.badMonth": "The --month value “{value}” is not a month from 1 to 12.",
   "cli.validate.fix": "(suggested: {value})",

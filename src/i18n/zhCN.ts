@@ -51,8 +51,7 @@ export const zhCN = {
   "ledger.status.notStarted": "未启动",
   "ledger.statusHelp.done": "已达到目标（上限类、比率类：到完成时限时仍在范围内）。",
   "ledger.statusHelp.onTrack": "进度不低于序时进度（差距在黄灯阈值以内）；节点任务已启动、未到期。",
-  "ledger.statusHelp.behind":
-    "完成率低于序时进度超过黄灯阈值；比率低于目标。",
+  "ledger.statusHelp.behind": "完成率低于序时进度超过黄灯阈值；比率低于目标。",
   "ledger.statusHelp.seriouslyBehind": "完成率低于序时进度超过红灯阈值。",
   "ledger.statusHelp.overCap": "上限类累计已超过上限，或比率超过上限。",
   "ledger.statusHelp.nearCap": "上限类用量快于序时进度超过黄灯阈值，按此速度将超限。",
@@ -96,8 +95,7 @@ export const zhCN = {
   "ledger.settings.note": "说明",
   "ledger.settings.yearNote": "完成时限按本年度 1 月起计算月数。",
   "ledger.settings.reportMonthNote": "本次报告截至的月份（1–12）。累计、序时进度和状态都按此月份计算。",
-  "ledger.settings.yellowNote":
-    "完成率低于序时进度超过此百分点数为“滞后”（黄色）。",
+  "ledger.settings.yellowNote": "完成率低于序时进度超过此百分点数为“滞后”（黄色）。",
   "ledger.settings.redNote": "完成率低于序时进度超过此百分点数为“严重滞后”（红色）。",
   "ledger.settings.methodNote": "序时进度 = 报告月份 ÷ 完成时限月数（按月）。比率和节点任务不按序时折算。",
   "ledger.settings.methodMonthly": "按月",
@@ -144,8 +142,10 @@ export const zhCN = {
   "ledger.validation.threshold.prompt": "0–100 之间的百分点数。",
   "ledger.validation.threshold.error": "阈值应为 0–100 之间的数字。",
 
+  "cli.generate.done": "已生成 {file}：{targets} 个目标，报告月份 {month} 月，{size} KB。\n",
+  "cli.generate.defaultFile": "工作台账-{year}.xlsx",
   "cli.usage":
-    "用法：plan-ledger <命令> [选项]\n\n命令：\n  parse [文件|-] [--json]   读取工作要点，列出结构化目标\n  help                      显示本帮助\n\n通用选项：\n  --lang zh|en              界面语言（默认 zh）\n  --year 年份               标题中没有年份时使用的年份\n",
+    "用法：plan-ledger <命令> [选项]\n\n命令：\n  parse [文件|-] [--json]   读取工作要点，列出结构化目标\n  generate [计划] [-o 文件] [--month 月] [--force] [--password 密码] [--department 单位]\n                            生成工作台账 .xlsx（无计划时用内置的 2011 年计划；默认文件名 工作台账-年份.xlsx，不覆盖已有文件，除非加 --force）\n  help                      显示本帮助\n\n通用选项：\n  --lang zh|en              界面语言（默认 zh）\n  --year 年份               标题中没有年份时使用的年份\n",
   "cli.validate.needFile": "请指定要检查的台账文件：plan-ledger validate 文件.xlsx",
   "cli.validate.badMonth": "--month 的值“{value}”不是 1–12 之间的月份。",
   "cli.validate.fix": "（建议改为 {value}）",
@@ -171,8 +171,7 @@ export const zhCN = {
   "error.plan-json-syntax": "计划 JSON“{file}”不是有效的 JSON：{reason}",
   "error.plan-json-version":
     "计划 JSON“{file}”的版本 {version} 不受支持（本程序支持第 {supported} 版）。请用新版 plan-ledger 打开。",
-  "error.bad-month":
-    "报告月份“{value}”无效：应为 1–12 之间的整数（如 --month 6）。",
+  "error.bad-month": "报告月份“{value}”无效：应为 1–12 之间的整数（如 --month 6）。",
   "error.output-exists": "文件“{file}”已存在。如要覆盖，请加 --force；或用 -o 指定其他文件名。",
   "error.output-unwritable":
     "无法写入“{file}”：{reason}。请检查目录是否存在、是否有写权限，或文件是否正被 Excel/WPS 打开。",

@@ -9,6 +9,7 @@
  * - dates read as Excel serial numbers (ExcelJS turns date-formatted numbers into Date objects);
  * - rich text (LibreOffice saves mixed Chinese/Latin text so) reads as its plain text;
  * - validations come back one per rectangular range, sorted by their top-left cell;
+ * - column widths are rounded to 2 places;
  * - a formula cell's cached empty string and a missing cached value both read as "";
  * - a protection password cannot be read back (only its hash is stored): it reads as "********".
  */
@@ -80,9 +81,10 @@ function readCell(cell: ExcelJS.Cell, styles: StyleTable): CellSpec | null {
   const style = styles.keyOf(fromExcelStyle(cell.style));
   let spec: CellSpec;
   if (cell.type === ExcelJS.ValueType.Formula) {
-    const v = cell.value as ExcelJS.CellFormulaValue;
-    // ExcelJS reads a cached empty string (<v></v>) as no result at all: both read as "".
-    const result = v.result === undefined ? "" : v.result;
+    // cell.result, not cell.value.result: ExcelJS's value copy drops falsy results (a cached 0 or FALSE).
+    // A cached empty string (<v></v>) reads as no result at all: both read as "".
+    const raw = (cell as unknown as { result: ExcelJS.CellFormulaValue["result"] }).result;
+    const result = raw === undefined ? "" : raw;
     spec = { value: plainValue(result, () => String(result)), formula: cell.formula };
   } else {
     spec = { value: plainValue(cell.value, () => cell.text) };
@@ -199,7 +201,8 @@ function readSheet(ws: ExcelJS.Worksheet, styles: StyleTable, stops: boolean[]):
   const rows = readRows(ws, styles);
   const columns: SheetSpec["columns"] = [];
   for (let c = 1; c <= ws.columnCount; c++) {
-    const { width = 8.43, hidden } = ws.getColumn(c);
+    const { width: stored = 8.43, hidden } = ws.getColumn(c);
+    const width = Math.round(stored * 100) / 100;
     columns.push(hidden ? { width, hidden: true } : { width });
   }
   const rowHeights: Record<number, number> = {};

@@ -8,6 +8,10 @@ import { toExcelStyle, toHighlightStyle } from "./excelStyles";
 import type { WorksheetExtras } from "./readWorkbookXlsx";
 import { patchPackage } from "./xlsxPackage";
 
+const EXCELJS_DEFAULT_WIDTH = 9;
+/** Small enough to vanish in the read-back's rounding to 2 places. */
+const WIDTH_NUDGE = 0.0001;
+
 /** OOXML paper size code of A4. */
 const PAPER_A4 = 9;
 
@@ -74,7 +78,8 @@ async function writeSheet(
   });
   sheet.columns.forEach((column, i) => {
     const col = ws.getColumn(i + 1);
-    col.width = column.width;
+    // ExcelJS omits a column of width exactly 9 (its own default), and Excel would then show 8.43.
+    col.width = column.width === EXCELJS_DEFAULT_WIDTH ? column.width + WIDTH_NUDGE : column.width;
     if (column.hidden) col.hidden = true;
   });
   writeCells(ws, sheet, styles);

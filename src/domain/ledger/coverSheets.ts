@@ -91,7 +91,7 @@ export function buildMetaSheet(ctx: BuildContext, fingerprint: string): SheetSpe
     name: META_SHEET,
     state: "veryHidden",
     rows: grid.rows,
-    columns: [{ width: 16 }, { width: 40 }],
+    columns: [{ width: 16 }, { width: 40 }, { width: 10 }, { width: 18 }],
     merges: [],
     validations: [],
     conditionalFormats: [],
