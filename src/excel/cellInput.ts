@@ -20,8 +20,8 @@ export function cellInput(cell: CellSpec | null | undefined): string | number | 
 }
 
 /**
- * Column width in points (Office.js `format.columnWidth`) for a width in characters (the .xlsx unit),
- * using Excel's formula for the default font (Calibri 11, 7-pixel digits, 5 pixels of padding).
+ * Column width in points (Office.js `format.columnWidth`) for a width as stored in .xlsx (characters
+ * of the default font, padding included), by ECMA-376 §18.3.1.13 with 7-pixel digits (Calibri 11).
  */
 export function columnWidthPoints(characters: number): number {
   const pixels = Math.trunc(((256 * characters + Math.trunc(128 / 7)) / 256) * 7);
@@ -31,7 +31,7 @@ export function columnWidthPoints(characters: number): number {
 /** The inverse of `columnWidthPoints`, rounded to 1/100 of a character. */
 export function columnWidthCharacters(points: number): number {
   const pixels = (points * 96) / 72;
-  return Math.round(((pixels - 5) / 7) * 100) / 100;
+  return Math.round((pixels / 7) * 100) / 100;
 }
 
 /** "1F6FB2" → "#1F6FB2". */

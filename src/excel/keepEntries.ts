@@ -11,6 +11,7 @@ import type { CellSpec, CellValue, SheetSpec, WorkbookSpec } from "../domain/wor
 
 export const ID_HEADER = "编号";
 export const ARCHIVE_SHEET = "归档";
+const ARCHIVE_DATE = "归档日期";
 const HEADER_SCAN_ROWS = 30;
 
 export interface KeepOptions {
@@ -102,12 +103,14 @@ function archiveSheet(base: SheetSpec | undefined, previous: CellValue[][] | und
     : { name: ARCHIVE_SHEET, state: "visible", rows: [], columns: [], merges: [], validations: [], conditionalFormats: [] };
   const cell = (value: CellValue): CellSpec | null => (value === null ? null : { value });
   if (!base && previous && previous.length > 0) sheet.rows.push(...previous.map((row) => row.map(cell)));
-  let lastHeadings = "";
+  const previousHeading = [...(previous ?? [])].reverse().find((row) => text(row[0]) === ARCHIVE_DATE);
+  let lastHeadings = previousHeading ? previousHeading.map(text).join("\u0000").replace(/\u0000+$/, "") : "";
   for (const row of rows) {
-    const headings = ["归档日期", "来源工作表", ...row.headings];
-    if (headings.join("\u0000") !== lastHeadings) {
-      sheet.rows.push(headings.map((h) => ({ value: h })));
-      lastHeadings = headings.join("\u0000");
+    const headings = [ARCHIVE_DATE, "来源工作表", ...row.headings];
+    const joined = headings.join("\u0000").replace(/\u0000+$/, "");
+    if (joined !== lastHeadings) {
+      sheet.rows.push(headings.map((h) => (h === "" ? null : { value: h })));
+      lastHeadings = joined;
     }
     sheet.rows.push([cell(today), cell(row.sheet), ...row.values.map(cell)]);
   }
