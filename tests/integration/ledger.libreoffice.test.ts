@@ -20,6 +20,7 @@ import { listTargets, type Plan } from "../../src/domain/plan/types";
 import { cellAddress, findCell } from "../../src/domain/workbook/address";
 import type { WorkbookSpec } from "../../src/domain/workbook/spec";
 import { writeWorkbookXlsx } from "../../src/xlsx/writeWorkbookXlsx";
+import { runCli } from "../support/cli";
 import { describeWithLibreOffice, isCi, type LibreOffice, type Op } from "../support/libreoffice";
 
 const ROOT = path.join(__dirname, "..", "..");
@@ -299,6 +300,18 @@ describeWithLibreOffice("the 2011 ledger in LibreOffice Calc", (lo) => {
 
   it("recomputes every formula on every sheet to the cached value the project wrote", async () => {
     expect(await recalculationMismatches(lo(), file)).toEqual([]);
+  });
+
+  it("recomputes the file `plan-ledger generate` writes by default (built-in plan, report month 12) to its cached values", async () => {
+    const result = await runCli(["generate", "-o", "cli-default.xlsx"], { cwd: dir });
+    expect([result.code, result.stderr]).toEqual([0, ""]);
+    const generated = path.join(dir, "cli-default.xlsx");
+    const [, month] = await lo().run([
+      { op: "open", path: generated },
+      { op: "getCell", sheet: LEDGER, cell: "C2" },
+    ]);
+    expect(month.value).toBe(12);
+    expect(await recalculationMismatches(lo(), generated)).toEqual([]);
   });
 
   it("recomputes a ledger generated with reported values to its cached values too", async () => {
