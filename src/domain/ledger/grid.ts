@@ -70,6 +70,9 @@ export const LEDGER_STYLES: Record<string, StyleSpec> = {
   cellNumber: { border, alignment: { horizontal: "center" } },
   cellPercent: { border, numberFormat: "0.0%", alignment: { horizontal: "center" } },
   cellText: { border, numberFormat: "@" },
+  // Formula cells never use "@": Excel stores a formula entered into a Text-formatted cell as text.
+  formulaText: { border, alignment: { ...top, wrapText: true } },
+  cellFormulaText: { border },
   cellTotal: { border, font: { bold: true }, alignment: { horizontal: "center" } },
   cellTotalPercent: { border, font: { bold: true }, numberFormat: "0.0%", alignment: { horizontal: "center" } },
   cellTotalText: { border, font: { bold: true } },

@@ -105,7 +105,7 @@ function writeRow(grid: Grid, r: number, row: LedgerRow, ctx: BuildContext): voi
   grid.set(r, C.task, target.source || target.metric, "text");
   grid.set(r, C.section, row.sectionLabel, "text");
   // Typed once, on 计划: the ledger shows it.
-  grid.set(r, C.department, row.department, "text", `IF(${planDept}="","",${planDept})`);
+  grid.set(r, C.department, row.department, "formulaText", `IF(${planDept}="","",${planDept})`);
   grid.set(r, C.target, target.kind === "milestone" ? null : target.value, "number");
   grid.set(r, C.unit, target.unit, "textCenter");
   grid.set(r, C.kind, ctx.t(`kind.${target.kind}` as MessageKey), "textCenter");

@@ -140,7 +140,7 @@ export function buildSummarySheet(ctx: BuildContext): SheetSpec {
     const r = dh + 1 + i;
     const name = ctx.departments[i] ?? "";
     const source = `${ctx.quoted.settings}!${cellAddress(DEPARTMENT_FIRST_ROW + i, DEPARTMENT_COLUMN, true)}`;
-    grid.set(r, 0, name, "cellText", `IF(${source}="","",${source})`);
+    grid.set(r, 0, name, "cellFormulaText", `IF(${source}="","",${source})`);
     const rows = name === "" ? [] : ctx.rows.filter((x) => x.department === name);
     countRow(b, r, dh, b.ledger.department, rows, { guarded: true, empty: name === "" });
   }

@@ -155,6 +155,15 @@ describe("buildLedger on the 2011 plan", () => {
     ]);
   });
 
+  it("never gives a formula cell the Text format, which would turn the formula into text in Excel", () => {
+    for (const s of spec.sheets) {
+      for (const row of s.rows) {
+        for (const c of row)
+          if (c?.formula && c.style) expect([s.name, spec.styles[c.style]?.numberFormat]).not.toEqual([s.name, "@"]);
+      }
+    }
+  });
+
   it("sets a password only when asked", () => {
     const locked = buildLedger(plan2011, { ...OPTIONS, password: "s3cret" });
     expect(locked.sheets.every((s) => s.protection?.password === "s3cret")).toBe(true);
