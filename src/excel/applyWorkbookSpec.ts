@@ -6,7 +6,7 @@
 import { listTargets, type Plan } from "../domain/plan/types";
 import type { WorkbookSpec } from "../domain/workbook/spec";
 import type { ExcelCapabilities, ExcelContextLike } from "./excelApi";
-import { ARCHIVE_SHEET, ID_HEADER, keepEntries } from "./keepEntries";
+import { ARCHIVE_SHEET, ID_HEADERS, keepEntries } from "./keepEntries";
 import type { GenerateReport } from "./ledgerPort";
 import { PLAN_SETTING, readWorkbookState } from "./readWorkbook";
 import type { SyncOptions } from "./syncQueue";
@@ -34,7 +34,7 @@ export interface RegenerateOptions extends ApplyOptions {
 }
 
 function hasIdColumn(sheet: WorkbookSpec["sheets"][number]): boolean {
-  return sheet.rows.slice(0, 30).some((row) => row.some((cell) => cell?.value === ID_HEADER));
+  return sheet.rows.slice(0, 30).some((row) => row.some((cell) => typeof cell?.value === "string" && ID_HEADERS.has(cell.value)));
 }
 
 /** Writes the ledger `spec` of `plan`, keeping the entries of a ledger already in the workbook. */

@@ -8,8 +8,13 @@
  * carried to the right), so a ledger whose months or columns moved still keeps its entries.
  */
 import type { CellSpec, CellValue, SheetSpec, WorkbookSpec } from "../domain/workbook/spec";
+import { translator } from "../i18n";
 
-export const ID_HEADER = "编号";
+/** The heading of the target-id column, in every language a ledger may have been made in. */
+export const ID_HEADERS: ReadonlySet<string> = new Set([
+  translator("zh-CN")("ledger.col.id"),
+  translator("en-US")("ledger.col.id"),
+]);
 export const ARCHIVE_SHEET = "归档";
 const ARCHIVE_DATE = "归档日期";
 const HEADER_SCAN_ROWS = 30;
@@ -43,7 +48,7 @@ function text(value: CellValue | undefined): string {
 
 function findHeader(grid: ReadonlyArray<ReadonlyArray<CellValue>>): { row: number; column: number } | undefined {
   for (let r = 0; r < Math.min(grid.length, HEADER_SCAN_ROWS); r++) {
-    const c = (grid[r] ?? []).findIndex((v) => text(v) === ID_HEADER);
+    const c = (grid[r] ?? []).findIndex((v) => ID_HEADERS.has(text(v)));
     if (c >= 0) return { row: r, column: c };
   }
   return undefined;
@@ -130,6 +135,8 @@ export function keepEntries(
     const grid = existing.get(sheet.name);
     const layout = specLayout(sheet, options.targetIds);
     if (!grid || !layout || sheet.name === ARCHIVE_SHEET) return sheet;
+    // Only sheets with entry cells (the ledger, not the plan listing) keep entries and archive rows.
+    if (!sheet.rows.slice(layout.dataRow).some((row) => row.some((cell) => isInput(cell, spec)))) return sheet;
     const old = existingLayout(grid, layout.dataRow - layout.headerRow);
     if (!old) return sheet;
     const oldColumn = new Map<string, number>();

@@ -66,30 +66,46 @@ function applyStyle(range: RangeLike, style: StyleSpec, rows: number, columns: n
   if (style.locked === false) range.format.protection.locked = false;
 }
 
-/** Cell contents: number formats first (so "@" and dates take effect), then values and formulas. */
+/**
+ * Cell contents: number formats first (so "@" and dates take effect), then values and formulas.
+ * A formula typed into a Text ("@") cell stays text, so such cells get their "@" after the formula.
+ */
 function queueCells(queue: SyncQueue, ws: () => WorksheetLike, sheet: SheetSpec, styles: WorkbookSpec["styles"]): void {
   const columns = width(sheet);
   for (let start = 0; start < sheet.rows.length; start += ROW_BLOCK) {
     const end = Math.min(sheet.rows.length, start + ROW_BLOCK) - 1;
     const address = `A${start + 1}:${cellAddress(end, columns - 1)}`;
     const formats: string[][] = [];
+    const before: string[][] = [];
     const inputs: Array<Array<string | number | boolean>> = [];
+    let textFormulas = false;
     for (let r = start; r <= end; r++) {
       const row = sheet.rows[r] ?? [];
-      formats.push(
-        Array.from({ length: columns }, (_, c) => {
-          const key = row[c]?.style;
-          return (key !== undefined ? styles[key]?.numberFormat : undefined) ?? "General";
+      const rowFormats = Array.from({ length: columns }, (_, c) => {
+        const key = row[c]?.style;
+        return (key !== undefined ? styles[key]?.numberFormat : undefined) ?? "General";
+      });
+      formats.push(rowFormats);
+      before.push(
+        rowFormats.map((format, c) => {
+          const formulaInText = format === "@" && row[c]?.formula !== undefined;
+          textFormulas ||= formulaInText;
+          return formulaInText ? "General" : format;
         }),
       );
       inputs.push(Array.from({ length: columns }, (_, c) => cellInput(row[c])));
     }
     queue.add(() => {
-      ws().getRange(address).numberFormat = formats;
-    }, formats);
+      ws().getRange(address).numberFormat = before;
+    }, before);
     queue.add(() => {
       ws().getRange(address).formulas = inputs;
     }, inputs);
+    if (textFormulas) {
+      queue.add(() => {
+        ws().getRange(address).numberFormat = formats;
+      }, formats);
+    }
   }
 }
 

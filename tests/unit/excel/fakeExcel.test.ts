@@ -59,6 +59,17 @@ describe("the strict fake of the Excel API", () => {
     expect(range.formulas).toEqual([[2.1, "2.1", "=A1*2"]]);
   });
 
+  it("keeps a formula typed into a Text (@) cell as text, as Excel does", async () => {
+    const ctx = await withSheet();
+    const range = ctx.workbook.worksheets.getItemOrNullObject("Sheet1").getRange("A1");
+    range.numberFormat = [["@"]];
+    range.formulas = [["=1+1"]];
+    range.load("formulas");
+    await ctx.sync();
+    expect(range.formulas).toEqual([["=1+1"]]);
+    expect(ctx.state.sheets[0]!.cells.get("0,0")).toMatchObject({ value: "=1+1", formula: undefined });
+  });
+
   it("reports a missing sheet as a null object and rejects requests on it", async () => {
     const ctx = await withSheet();
     const missing = ctx.workbook.worksheets.getItemOrNullObject("无此表");
