@@ -152,7 +152,8 @@ export const enUS: Record<MessageKey, string> = {
   "ledger.validation.month.error": "The report month must be a whole number from 1 to 12.",
   "ledger.validation.year.error": "The year must be a whole number from 1900 to 2100.",
   "ledger.validation.threshold.prompt": "Percentage points from 0 to 100.",
-  "ledger.validation.threshold.error": "A threshold must be a number from 0 to 100.",
+  "ledger.validation.threshold.error":
+    "A threshold must be a number from 0 to 100, the yellow one not above the red one.",
 
   "cli.generate.done": "Wrote {file}: {targets} targets, report month {month}, {size} KB.\n",
   "cli.generate.defaultFile": "plan-ledger-{year}.xlsx",

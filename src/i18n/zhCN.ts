@@ -140,7 +140,7 @@ export const zhCN = {
   "ledger.validation.month.error": "报告月份应为 1–12 之间的整数。",
   "ledger.validation.year.error": "年度应为 1900–2100 之间的整数。",
   "ledger.validation.threshold.prompt": "0–100 之间的百分点数。",
-  "ledger.validation.threshold.error": "阈值应为 0–100 之间的数字。",
+  "ledger.validation.threshold.error": "阈值应为 0–100 之间的数字，且黄灯阈值不大于红灯阈值。",
 
   "cli.generate.done": "已生成 {file}：{targets} 个目标，报告月份 {month} 月，{size} KB。\n",
   "cli.generate.defaultFile": "工作台账-{year}.xlsx",

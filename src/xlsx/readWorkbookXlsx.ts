@@ -28,7 +28,7 @@ import type {
   WorkbookSpec,
 } from "../domain/workbook/spec";
 import { fromExcelStyle, fromHighlightStyle, hexOf } from "./excelStyles";
-import { readPackageFacts } from "./xlsxPackage";
+import { readPackageFacts, type PackageFacts } from "./xlsxPackage";
 
 export const UNKNOWN_PASSWORD = "********";
 
@@ -106,7 +106,13 @@ function readRows(ws: ExcelJS.Worksheet, styles: StyleTable): Array<Array<CellSp
   return rows;
 }
 
-function readValidations(ws: ExcelJS.Worksheet): ValidationSpec[] {
+/** A decimal/whole bound: a number, or (a defined name or formula) the text as written in the file. */
+function bound(parsed: unknown, written: string | undefined): number | string {
+  if (typeof parsed === "number" && !Number.isNaN(parsed)) return parsed;
+  return written ?? String(parsed);
+}
+
+function readValidations(ws: ExcelJS.Worksheet, written: Map<string, string[]>): ValidationSpec[] {
   // ExcelJS expands each range into its cells, all sharing one object: group them back by identity.
   const model = (ws as unknown as WorksheetExtras).dataValidations.model;
   const boxes = new Map<ExcelJS.DataValidation, { top: number; left: number; bottom: number; right: number }>();
@@ -134,8 +140,9 @@ function readValidations(ws: ExcelJS.Worksheet): ValidationSpec[] {
       const source = String(f[0] ?? "");
       rule = { type: "list", source: /^".*"$/.test(source) ? source.slice(1, -1).split(",") : source };
     } else if (dv.type === "decimal" || dv.type === "whole") {
-      rule = { type: dv.type, operator: dv.operator ?? "between", formula1: f[0] as number | string };
-      if (f.length > 1) rule.formula2 = f[1] as number | string;
+      const raw = written.get(range);
+      rule = { type: dv.type, operator: dv.operator ?? "between", formula1: bound(f[0], raw?.[0]) };
+      if (f.length > 1) rule.formula2 = bound(f[1], raw?.[1]);
     } else {
       rule = { type: "custom", formula: String(f[0] ?? "") };
     }
@@ -197,7 +204,7 @@ function readPrint(ws: ExcelJS.Worksheet): PrintSpec | undefined {
   return spec;
 }
 
-function readSheet(ws: ExcelJS.Worksheet, styles: StyleTable, stops: boolean[]): SheetSpec {
+function readSheet(ws: ExcelJS.Worksheet, styles: StyleTable, facts: PackageFacts): SheetSpec {
   const rows = readRows(ws, styles);
   const columns: SheetSpec["columns"] = [];
   for (let c = 1; c <= ws.columnCount; c++) {
@@ -216,8 +223,8 @@ function readSheet(ws: ExcelJS.Worksheet, styles: StyleTable, stops: boolean[]):
     rows,
     columns,
     merges: ws.model.merges ?? [],
-    validations: readValidations(ws),
-    conditionalFormats: readConditionalFormats(ws, stops),
+    validations: readValidations(ws, facts.validationFormulas.get(ws.name) ?? new Map()),
+    conditionalFormats: readConditionalFormats(ws, facts.stopIfTrue.get(ws.name) ?? []),
   };
   const tab = hexOf(ws.properties.tabColor);
   if (tab) sheet.tabColor = tab;
@@ -238,7 +245,7 @@ export async function readWorkbookXlsx(bytes: Uint8Array): Promise<WorkbookSpec>
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   const facts = await readPackageFacts(bytes);
   const styles = new StyleTable();
-  const sheets = wb.worksheets.map((ws) => readSheet(ws, styles, facts.stopIfTrue.get(ws.name) ?? []));
+  const sheets = wb.worksheets.map((ws) => readSheet(ws, styles, facts));
   const definedNames = wb.definedNames.model
     .filter((n) => !n.name.startsWith("_xlnm."))
     .map((n) => ({ name: n.name, ref: n.ranges.join(",") }));

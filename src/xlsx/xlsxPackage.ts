@@ -39,6 +39,8 @@ export async function patchPackage(bytes: Uint8Array, spec: WorkbookSpec): Promi
 
 export interface PackageFacts {
   fullCalcOnLoad: boolean;
+  /** Per sheet name and sqref, the validation formulas as written (ExcelJS turns a named bound into NaN). */
+  validationFormulas: Map<string, Map<string, string[]>>;
   /** Per sheet name, the stopIfTrue flag of each conditional-format rule in file order. */
   stopIfTrue: Map<string, boolean[]>;
 }
@@ -57,6 +59,7 @@ export async function readPackageFacts(bytes: Uint8Array): Promise<PackageFacts>
     if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
   }
   const stopIfTrue = new Map<string, boolean[]>();
+  const validationFormulas = new Map<string, Map<string, string[]>>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
@@ -65,6 +68,13 @@ export async function readPackageFacts(bytes: Uint8Array): Promise<PackageFacts>
     const xml = (await zip.file(path)?.async("string")) ?? "";
     const flags = [...xml.matchAll(/<cfRule\b[^>]*>/g)].map((r) => /\bstopIfTrue="(1|true)"/.test(r[0]));
     stopIfTrue.set(unescapeXml(name), flags);
+    const formulas = new Map<string, string[]>();
+    for (const dv of xml.matchAll(/<dataValidation\b([^>]*)>([\s\S]*?)<\/dataValidation>/g)) {
+      const sqref = /\bsqref="([^"]+)"/.exec(dv[1]!)?.[1];
+      const texts = [...dv[2]!.matchAll(/<formula[12]>([\s\S]*?)<\/formula[12]>/g)].map((f) => unescapeXml(f[1]!));
+      if (sqref) formulas.set(sqref, texts);
+    }
+    validationFormulas.set(unescapeXml(name), formulas);
   }
-  return { fullCalcOnLoad, stopIfTrue };
+  return { fullCalcOnLoad, stopIfTrue, validationFormulas };
 }

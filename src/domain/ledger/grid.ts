@@ -41,6 +41,7 @@ export const LEDGER_STYLES: Record<string, StyleSpec> = {
   title: { font: { bold: true, size: 14 } },
   heading: { font: { bold: true, size: 12 } },
   label: { font: { bold: true } },
+  labelValue: { font: { bold: true }, alignment: { horizontal: "left" } },
   note: { font: { color: "595959" }, alignment: { wrapText: true, vertical: "top" } },
   header: {
     font: { bold: true },

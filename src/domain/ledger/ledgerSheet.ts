@@ -129,9 +129,9 @@ export function buildLedgerSheet(ctx: BuildContext): SheetSpec {
   const names = ctx.labels.names;
   grid.set(0, 0, ctx.t("ledger.title", { title: ctx.planTitle }), "title");
   grid.set(1, 0, ctx.t("ledger.reportMonthLabel"), "label");
-  grid.set(1, 2, ctx.settings.reportMonth, "label", names.reportMonth);
+  grid.set(1, 2, ctx.settings.reportMonth, "labelValue", names.reportMonth);
   grid.set(1, 3, ctx.t("ledger.yearLabel"), "label");
-  grid.set(1, 5, ctx.settings.year, "label", names.year);
+  grid.set(1, 5, ctx.settings.year, "labelValue", names.year);
   grid.line(HEADER_ROW, 0, ctx.labels.ledgerHeader, "header");
   ctx.rows.forEach((row, i) => writeRow(grid, FIRST_DATA_ROW + i, row, ctx));
 

@@ -1,5 +1,5 @@
 /** The 设置 sheet: the cells every formula and highlight reads through defined names. */
-import { cellAddress, rangeAddress } from "../workbook/address";
+import { cellAddress } from "../workbook/address";
 import type { DefinedNameSpec, SheetSpec, ValidationSpec } from "../workbook/spec";
 import type { BuildContext } from "./context";
 import { Grid } from "./grid";
@@ -47,13 +47,14 @@ export function buildSettingsSheet(ctx: BuildContext): SheetSpec {
     ...(prompt ? { prompt: { title: t("ledger.settings.value"), message: prompt } } : {}),
     error: { style: "stop", title: t("ledger.validation.errorTitle"), message: error },
   });
-  const threshold: ValidationSpec = {
-    range: rangeAddress(SETTINGS_ROWS.yellow, V, SETTINGS_ROWS.red, V),
-    rule: { type: "decimal", operator: "between", formula1: 0, formula2: 100 },
+  // Each threshold bounded by the other, so 黄灯 ≤ 红灯 always holds.
+  const threshold = (row: number, min: number | string, max: number | string): ValidationSpec => ({
+    range: value(row),
+    rule: { type: "decimal", operator: "between", formula1: min, formula2: max },
     allowBlank: false,
     prompt: { title: t("ledger.settings.value"), message: t("ledger.validation.threshold.prompt") },
     error: { style: "stop", title: t("ledger.validation.errorTitle"), message: t("ledger.validation.threshold.error") },
-  };
+  });
   return {
     name: ctx.labels.sheets.settings,
     state: "visible",
@@ -64,7 +65,8 @@ export function buildSettingsSheet(ctx: BuildContext): SheetSpec {
     validations: [
       whole(SETTINGS_ROWS.year, 1900, 2100, t("ledger.validation.year.error")),
       whole(SETTINGS_ROWS.reportMonth, 1, 12, t("ledger.validation.month.error"), t("ledger.validation.month.prompt")),
-      threshold,
+      threshold(SETTINGS_ROWS.yellow, 0, ctx.labels.names.red),
+      threshold(SETTINGS_ROWS.red, ctx.labels.names.yellow, 100),
       {
         range: value(SETTINGS_ROWS.method),
         rule: { type: "list", source: [t("ledger.settings.methodMonthly")] },
