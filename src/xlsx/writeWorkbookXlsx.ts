@@ -155,6 +155,7 @@ export async function writeWorkbookXlsx(spec: WorkbookSpec): Promise<Uint8Array>
       visibility: "visible",
     },
   ];
-  const buffer = await wb.xlsx.writeBuffer();
+  // Stored, not deflated: patchPackage re-zips the package anyway, so compress once, there.
+  const buffer = await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } } as Partial<ExcelJS.XlsxWriteOptions>);
   return patchPackage(new Uint8Array(buffer as ArrayBuffer), spec);
 }

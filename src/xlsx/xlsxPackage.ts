@@ -16,10 +16,12 @@ function unescapeXml(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Adds stopIfTrue="1" to the rules that ask for it; ExcelJS writes sheet i as xl/worksheets/sheet{i+1}.xml. */
+/**
+ * Adds stopIfTrue="1" to the rules that ask for it (ExcelJS writes sheet i as xl/worksheets/sheet{i+1}.xml)
+ * and compresses the package: the writer hands it over stored, uncompressed.
+ */
 export async function patchPackage(bytes: Uint8Array, spec: WorkbookSpec): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
-  let changed = false;
   for (const [i, sheet] of spec.sheets.entries()) {
     const flags = sheet.conditionalFormats.flatMap((cf) => cf.rules.map((r) => r.stopIfTrue));
     if (!flags.some(Boolean)) continue;
@@ -31,9 +33,7 @@ export async function patchPackage(bytes: Uint8Array, spec: WorkbookSpec): Promi
     if (n !== flags.length)
       throw new Error(`sheet "${sheet.name}": wrote ${n} highlight rules, expected ${flags.length}`);
     zip.file(`xl/worksheets/sheet${i + 1}.xml`, patched);
-    changed = true;
   }
-  if (!changed) return bytes;
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
