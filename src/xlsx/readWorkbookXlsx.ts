@@ -39,7 +39,6 @@ export interface WorksheetExtras {
     add(address: string, validation: ExcelJS.DataValidation): void;
   };
   conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[];
-  sheetProtection?: Partial<ExcelJS.WorksheetProtection> & { sheet?: boolean; hashValue?: string };
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -176,16 +175,18 @@ function readConditionalFormats(ws: ExcelJS.Worksheet, stops: boolean[]): Condit
   }));
 }
 
-function readProtection(ws: ExcelJS.Worksheet): ProtectionSpec | undefined {
-  const p = (ws as unknown as WorksheetExtras).sheetProtection;
-  if (!p?.sheet) return undefined;
+/** From the <sheetProtection> attributes: "1"/"true" is on; an allow* flag is the attribute being off. */
+function readProtection(attributes: Record<string, string> | undefined): ProtectionSpec | undefined {
+  const on = (name: string): boolean => attributes?.[name] === "1" || attributes?.[name] === "true";
+  const off = (name: string): boolean => attributes?.[name] === "0" || attributes?.[name] === "false";
+  if (!on("sheet")) return undefined;
   const spec: ProtectionSpec = {
-    allowFormatColumns: !!p.formatColumns,
-    allowFormatRows: !!p.formatRows,
-    allowSort: !!p.sort,
-    allowAutoFilter: !!p.autoFilter,
+    allowFormatColumns: off("formatColumns"),
+    allowFormatRows: off("formatRows"),
+    allowSort: off("sort"),
+    allowAutoFilter: off("autoFilter"),
   };
-  if (p.hashValue) spec.password = UNKNOWN_PASSWORD;
+  if (attributes?.hashValue || attributes?.password) spec.password = UNKNOWN_PASSWORD;
   return spec;
 }
 
@@ -232,7 +233,7 @@ function readSheet(ws: ExcelJS.Worksheet, styles: StyleTable, facts: PackageFact
   if (view && view.state === "frozen") sheet.frozen = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
   const filter = ws.autoFilter;
   if (typeof filter === "string") sheet.autoFilter = filter;
-  const protection = readProtection(ws);
+  const protection = readProtection(facts.protection.get(ws.name));
   if (protection) sheet.protection = protection;
   const print = readPrint(ws);
   if (print) sheet.print = print;

@@ -39,6 +39,11 @@ export async function patchPackage(bytes: Uint8Array, spec: WorkbookSpec): Promi
 
 export interface PackageFacts {
   fullCalcOnLoad: boolean;
+  /**
+   * Per sheet name, the attributes of <sheetProtection> as written. ExcelJS parses only "1"/"0", and
+   * LibreOffice writes "true"/"false", so a LibreOffice-saved file would otherwise read as unprotected.
+   */
+  protection: Map<string, Record<string, string>>;
   /** Per sheet name and sqref, the validation formulas as written (ExcelJS turns a named bound into NaN). */
   validationFormulas: Map<string, Map<string, string[]>>;
   /** Per sheet name, the stopIfTrue flag of each conditional-format rule in file order. */
@@ -60,6 +65,7 @@ export async function readPackageFacts(bytes: Uint8Array): Promise<PackageFacts>
   }
   const stopIfTrue = new Map<string, boolean[]>();
   const validationFormulas = new Map<string, Map<string, string[]>>();
+  const protection = new Map<string, Record<string, string>>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
     const rid = /\br:id="([^"]+)"/.exec(m[0])?.[1];
@@ -75,6 +81,12 @@ export async function readPackageFacts(bytes: Uint8Array): Promise<PackageFacts>
       if (sqref) formulas.set(sqref, texts);
     }
     validationFormulas.set(unescapeXml(name), formulas);
+    const tag = /<sheetProtection\b[^>]*>/.exec(xml)?.[0];
+    if (tag) {
+      const attributes: Record<string, string> = {};
+      for (const a of tag.matchAll(/(\w+)="([^"]*)"/g)) attributes[a[1]!] = unescapeXml(a[2]!);
+      protection.set(unescapeXml(name), attributes);
+    }
   }
-  return { fullCalcOnLoad, stopIfTrue, validationFormulas };
+  return { fullCalcOnLoad, stopIfTrue, validationFormulas, protection };
 }
