@@ -23,9 +23,20 @@ export type { LedgerOptions } from "./context";
 /** Room left in the 责任单位 list for names a supervisor adds later. */
 const SPARE_DEPARTMENT_ROWS = 20;
 
-function sectionLabel(no: string, title: string): string {
-  if (!no) return title;
-  return /^\d+$/.test(no) ? `${no}. ${title}` : `${no}、${title}`;
+/** Longest section label: COUNTIFS criteria stop at 255 characters in Excel. */
+const MAX_LABEL = 100;
+
+/**
+ * The 部分 text of a section, which 汇总 also uses as a COUNTIFS criterion: so never blank, never
+ * longer than a criterion may be, and without the characters a criterion reads as wildcards or
+ * comparisons (* ? ~, a leading = < >), which become their full-width forms.
+ */
+export function sectionLabel(no: string, title: string, fallback: string): string {
+  const text = !no ? title || fallback : /^\d+$/.test(no) ? `${no}. ${title}` : `${no}、${title}`;
+  const safe = text
+    .replace(/[*?~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))
+    .replace(/^[=<>]/, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  return safe.length > MAX_LABEL ? `${safe.slice(0, MAX_LABEL - 1)}…` : safe;
 }
 
 /** Plan departments first (in order of appearance), then the caller's, without repeats or blanks. */
@@ -65,7 +76,7 @@ export function buildLedger(plan: Plan, options: LedgerOptions): WorkbookSpec {
       target,
       item,
       section,
-      sectionLabel: sectionLabel(section.no, section.title),
+      sectionLabel: sectionLabel(section.no, section.title, plan.title || "—"),
       department: item.departments[0] ?? options.department ?? "",
       partners: [...item.departments.slice(1), ...item.partners].join("、"),
       monthly,

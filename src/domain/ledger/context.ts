@@ -14,7 +14,7 @@ export interface LedgerOptions {
   password?: string;
   /** ISO timestamp of generation, passed in: the core never reads the clock. */
   generatedAt: string;
-  /** The department a department copy is made for (cover and metadata). */
+  /** The department a department copy is made for: cover, metadata, and the 责任单位 of targets the plan assigns to no one. */
   department?: string;
   /** Extra names for the 责任单位 list, after those the plan names. */
   departments?: string[];

@@ -1,5 +1,5 @@
 import { PlanLedgerError } from "../../../src/domain/errors";
-import { buildLedger, type LedgerOptions } from "../../../src/domain/ledger/buildLedger";
+import { buildLedger, sectionLabel, type LedgerOptions } from "../../../src/domain/ledger/buildLedger";
 import { planFingerprint } from "../../../src/domain/ledger/fingerprint";
 import {
   FIRST_DATA_ROW,
@@ -308,6 +308,21 @@ describe("buildLedger on small plans", () => {
     expect(ledger.rows).toHaveLength(FIRST_DATA_ROW);
     expect(ledger.validations).toEqual([]);
     expect(ledger.conditionalFormats).toEqual([]);
+  });
+});
+
+describe("sectionLabel", () => {
+  it("numbers sections as written and falls back to the plan title for an unsectioned plan", () => {
+    expect([
+      sectionLabel("一", "发展", "计划"),
+      sectionLabel("2", "发展", "计划"),
+      sectionLabel("", "", "计划"),
+    ]).toEqual(["一、发展", "2. 发展", "计划"]);
+  });
+
+  it("keeps COUNTIFS criteria literal and short", () => {
+    expect(sectionLabel("", "<10*项?~", "")).toBe("＜10＊项？～");
+    expect(sectionLabel("一", "长".repeat(300), "")).toHaveLength(100);
   });
 });
 
