@@ -14,7 +14,15 @@ import * as path from "node:path";
 import JSZip from "jszip";
 import { translator } from "../../src/i18n";
 import { buildLedger } from "../../src/domain/ledger/buildLedger";
-import { FIRST_DATA_ROW, HEADER_ROW, LEDGER_COLUMNS, ledgerLabels } from "../../src/domain/ledger/layout";
+import {
+  FIRST_DATA_ROW,
+  HEADER_ROW,
+  LEDGER_COLUMNS,
+  ledgerLabels,
+  PLAN_COLUMNS,
+  SETTINGS_ROWS,
+  SETTINGS_VALUE_COLUMN,
+} from "../../src/domain/ledger/layout";
 import { parsePlan } from "../../src/domain/plan/parsePlan";
 import { listTargets, type Plan } from "../../src/domain/plan/types";
 import { cellAddress, findCell } from "../../src/domain/workbook/address";
@@ -350,6 +358,40 @@ describeWithLibreOffice("the 2011 ledger in LibreOffice Calc", (lo) => {
     expect([validation.type, validation.operator, validation.formula1]).toEqual(["decimal", "greaterThanOrEqual", "0"]);
   });
 
+  it("follows the 设置 sheet: a changed threshold or report month changes status and colour", async () => {
+    const behind = rowOf(plan, "19.1"); // 30 % against 序时 50 %: 20 points short
+    const onTrack = rowOf(plan, "2.1"); // 50 % against 50 %
+    const yellow = at(SETTINGS_ROWS.yellow, SETTINGS_VALUE_COLUMN);
+    const month = at(SETTINGS_ROWS.reportMonth, SETTINGS_VALUE_COLUMN);
+    const SETTINGS = labels.sheets.settings;
+    const read: Op[] = [
+      { op: "getCell", sheet: LEDGER, cell: at(behind, C.status) },
+      { op: "highlight", sheet: LEDGER, cell: at(behind, C.status) },
+      { op: "getCell", sheet: LEDGER, cell: at(onTrack, C.status) },
+      { op: "highlight", sheet: LEDGER, cell: at(onTrack, C.status) },
+    ];
+    const summary = (r: unknown[]): unknown[] => [
+      (r[0] as { text: string }).text,
+      (r[1] as Array<{ background: string | null }>)[0]!.background,
+      (r[2] as { text: string }).text,
+      (r[3] as Array<{ background: string | null }>)[0]!.background,
+    ];
+    await lo().run([{ op: "open", path: file }, ...typeOps(plan, TYPED), { op: "calculateAll" }]);
+    const [yellowCell, monthCell] = await lo().run([
+      { op: "protection", sheet: SETTINGS, cell: yellow },
+      { op: "protection", sheet: SETTINGS, cell: month },
+    ]);
+    expect([yellowCell.locked, monthCell.locked]).toEqual([false, false]);
+    expect(summary(await lo().run(read))).toEqual(["滞后", YELLOW.fill, "正常", null]);
+
+    await lo().run([{ op: "setValue", sheet: SETTINGS, cell: yellow, value: 25 }, { op: "calculateAll" }]);
+    expect(summary(await lo().run(read))).toEqual(["正常", null, "正常", null]);
+
+    // December: 序时 100 %; 30 % and 50 % are now 70 and 50 points short of it.
+    await lo().run([{ op: "setValue", sheet: SETTINGS, cell: month, value: 12 }, { op: "calculateAll" }]);
+    expect(summary(await lo().run(read))).toEqual(["严重滞后", RED.fill, "严重滞后", RED.fill]);
+  });
+
   it("keeps input rules on the monthly cells and everything else locked", async () => {
     const amount = rowOf(plan, "2.1");
     const rate = rowOf(plan, "4.2"); // 市民应急知识普及率 ≥ 25 %: 0 … 100
@@ -389,6 +431,17 @@ describeWithLibreOffice("the 2011 ledger in LibreOffice Calc", (lo) => {
     expect(statusCell).toEqual({ locked: true, formulaHidden: false, sheetProtected: true });
     expect(taskCell.locked).toBe(true);
     expect(textInput.locked).toBe(false);
+
+    const [departmentRule, departments] = await lo().run([
+      { op: "validation", sheet: labels.sheets.plan, cell: at(amount, PLAN_COLUMNS.department) },
+      { op: "namedRanges" },
+    ]);
+    expect([departmentRule.type, departmentRule.formula1, departmentRule.errorStyle]).toEqual([
+      "list",
+      labels.names.departments,
+      "stop",
+    ]);
+    expect(departments.map((n) => n.name)).toContain(labels.names.departments);
   });
 
   it("renders the filled ledger sheet as a picture", async () => {
