@@ -1,13 +1,13 @@
 /**
- * Runs the offline manifest validator (../shared/schemas/office-addin-manifest/validate-manifest.sh,
- * xmllint underneath). `office-addin-manifest validate` needs a Microsoft web service, so it is not used.
+ * Runs the offline manifest validator (tools/office-addin-manifest/validate-manifest.sh, a copy of the
+ * kit in ../shared/schemas kept in the repo so a clone validates on its own; xmllint underneath). `office-addin-manifest validate` needs a Microsoft web service, so it is not used.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-export const VALIDATOR = path.resolve(REPO_ROOT, "..", "shared", "schemas", "office-addin-manifest", "validate-manifest.sh");
+export const VALIDATOR = path.resolve(REPO_ROOT, "tools", "office-addin-manifest", "validate-manifest.sh");
 
 export interface ValidationResult {
   status: number;
@@ -20,7 +20,7 @@ export interface ValidationResult {
  */
 export function validateManifestFile(file: string): ValidationResult {
   if (!fs.existsSync(VALIDATOR)) {
-    throw new Error(`The manifest validator is missing at ${VALIDATOR}: the shared folder must sit beside the clone.`);
+    throw new Error(`The manifest validator is missing at ${VALIDATOR}: restore tools/office-addin-manifest from git.`);
   }
   const which = spawnSync("sh", ["-c", "command -v xmllint"], { encoding: "utf8" });
   if (which.status !== 0) {
