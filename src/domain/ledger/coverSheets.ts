@@ -2,9 +2,8 @@
 import type { MessageKey } from "../../i18n";
 import type { SheetSpec } from "../workbook/spec";
 import type { BuildContext } from "./context";
-import { Grid } from "./grid";
+import { Grid, protection } from "./grid";
 import { FIRST_DATA_ROW, HEADER_ROW, LEDGER_SCHEMA_VERSION, META_SHEET } from "./layout";
-import { protection } from "./ledgerSheet";
 import { LEDGER_STATUSES } from "./status";
 
 export function buildCoverSheet(ctx: BuildContext): SheetSpec {

@@ -1,5 +1,6 @@
 /** A small helper to fill a sheet's dense `rows` cell by cell, plus the style catalogue of the ledger. */
-import type { CellSpec, CellValue, StyleSpec } from "../workbook/spec";
+import type { CellSpec, CellValue, SheetSpec, StyleSpec } from "../workbook/spec";
+import type { BuildContext } from "./context";
 
 export class Grid {
   readonly rows: Array<Array<CellSpec | null>> = [];
@@ -85,4 +86,16 @@ export function dateSerial(iso: string): number | null {
   if (!m) return null;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(1899, 11, 30);
   return Math.round(ms / 86400000);
+}
+
+/** Every sheet's protection: locked cells stay locked, columns may be widened, filters used; no sort. */
+export function protection(ctx: BuildContext): SheetSpec["protection"] {
+  const p: NonNullable<SheetSpec["protection"]> = {
+    allowFormatColumns: true,
+    allowFormatRows: true,
+    allowSort: false,
+    allowAutoFilter: true,
+  };
+  if (ctx.options.password) p.password = ctx.options.password;
+  return p;
 }

@@ -4,7 +4,7 @@ import { cellAddress, columnLetter, rangeAddress } from "../workbook/address";
 import type { ConditionalFormatSpec, SheetSpec, ValidationSpec } from "../workbook/spec";
 import type { BuildContext, LedgerRow } from "./context";
 import { completionFormula, expectedFormula, statusFormula, statusTestFormula, ytdFormula } from "./formulas";
-import { COLOURS, dateSerial, Grid } from "./grid";
+import { COLOURS, dateSerial, Grid, protection } from "./grid";
 import { FIRST_DATA_ROW, HEADER_ROW, LEDGER_COLUMN_COUNT, LEDGER_COLUMNS as C, PLAN_COLUMNS } from "./layout";
 import { STATUS_LIGHT, LEDGER_STATUSES, type LedgerStatus } from "./status";
 
@@ -164,15 +164,4 @@ export function buildLedgerSheet(ctx: BuildContext): SheetSpec {
       printTitleRows: `1:${HEADER_ROW + 1}`,
     },
   };
-}
-
-export function protection(ctx: BuildContext): SheetSpec["protection"] {
-  const p: NonNullable<SheetSpec["protection"]> = {
-    allowFormatColumns: true,
-    allowFormatRows: true,
-    allowSort: false,
-    allowAutoFilter: true,
-  };
-  if (ctx.options.password) p.password = ctx.options.password;
-  return p;
 }

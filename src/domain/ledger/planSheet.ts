@@ -4,9 +4,8 @@ import type { Comparator } from "../plan/types";
 import { rangeAddress } from "../workbook/address";
 import type { SheetSpec } from "../workbook/spec";
 import type { BuildContext } from "./context";
-import { dateSerial, Grid } from "./grid";
+import { dateSerial, Grid, protection } from "./grid";
 import { FIRST_DATA_ROW, HEADER_ROW, PLAN_COLUMN_COUNT, PLAN_COLUMNS as C } from "./layout";
-import { protection } from "./ledgerSheet";
 
 const COMPARATOR_SIGNS: Record<Comparator, string> = { ">=": "≥", "<=": "≤", ">": ">", "=": "=", range: "–" };
 

@@ -2,9 +2,8 @@
 import { cellAddress } from "../workbook/address";
 import type { DefinedNameSpec, SheetSpec, ValidationSpec } from "../workbook/spec";
 import type { BuildContext } from "./context";
-import { Grid } from "./grid";
+import { Grid, protection } from "./grid";
 import { DEPARTMENT_COLUMN, DEPARTMENT_FIRST_ROW, SETTINGS_ROWS, SETTINGS_VALUE_COLUMN } from "./layout";
-import { protection } from "./ledgerSheet";
 
 const V = SETTINGS_VALUE_COLUMN;
 

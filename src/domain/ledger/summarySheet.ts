@@ -6,9 +6,8 @@
 import { cellAddress, columnLetter } from "../workbook/address";
 import type { SheetSpec } from "../workbook/spec";
 import type { BuildContext, LedgerRow } from "./context";
-import { Grid } from "./grid";
+import { Grid, protection } from "./grid";
 import { DEPARTMENT_COLUMN, DEPARTMENT_FIRST_ROW, FIRST_DATA_ROW, LEDGER_COLUMNS } from "./layout";
-import { protection } from "./ledgerSheet";
 import { excelRound, LEDGER_STATUSES } from "./status";
 
 /** Columns: label, count, one per status, share done. */
