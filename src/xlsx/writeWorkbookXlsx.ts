@@ -131,7 +131,10 @@ async function writeSheet(
   }
 }
 
-/** The .xlsx bytes of `spec`. */
+/**
+ * The .xlsx bytes of `spec`.
+ * @throws Error when a cell names a style `spec.styles` lacks (a bug in the spec, not in user input).
+ */
 export async function writeWorkbookXlsx(spec: WorkbookSpec): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = spec.properties.creator;
