@@ -111,54 +111,91 @@ function bound(parsed: unknown, written: string | undefined): number | string {
   return written ?? String(parsed);
 }
 
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Cells as few rectangles: runs along each row, stacked while consecutive rows have the same run. */
+function rectangles(cells: Array<{ row: number; column: number }>): Rect[] {
+  const byRow = new Map<number, number[]>();
+  for (const c of cells) {
+    const columns = byRow.get(c.row);
+    if (columns) columns.push(c.column);
+    else byRow.set(c.row, [c.column]);
+  }
+  const done: Rect[] = [];
+  let open: Rect[] = [];
+  for (const row of [...byRow.keys()].sort((a, b) => a - b)) {
+    const columns = byRow.get(row)!.sort((a, b) => a - b);
+    const runs: Array<[number, number]> = [];
+    for (const c of columns) {
+      const last = runs[runs.length - 1];
+      if (last && c === last[1] + 1) last[1] = c;
+      else runs.push([c, c]);
+    }
+    const next: Rect[] = [];
+    for (const [left, right] of runs) {
+      const above = open.find((r) => r.bottom === row - 1 && r.left === left && r.right === right);
+      if (above) {
+        above.bottom = row;
+        next.push(above);
+      } else next.push({ top: row, left, bottom: row, right });
+    }
+    done.push(...open.filter((r) => !next.includes(r)));
+    open = next;
+  }
+  return [...done, ...open];
+}
+
 function readValidations(ws: ExcelJS.Worksheet, written: Map<string, string[]>): ValidationSpec[] {
   // ExcelJS expands each range into its cells, all sharing one object: group them back by identity.
   const model = (ws as unknown as WorksheetExtras).dataValidations.model;
-  const boxes = new Map<ExcelJS.DataValidation, { top: number; left: number; bottom: number; right: number }>();
+  const cellsOf = new Map<ExcelJS.DataValidation, Array<{ row: number; column: number }>>();
   for (const [address, dv] of Object.entries(model)) {
     const at = dv && findCell(address);
     if (!dv || !at) continue;
-    const box = boxes.get(dv);
-    if (!box) boxes.set(dv, { top: at.row, left: at.column, bottom: at.row, right: at.column });
-    else {
-      box.top = Math.min(box.top, at.row);
-      box.left = Math.min(box.left, at.column);
-      box.bottom = Math.max(box.bottom, at.row);
-      box.right = Math.max(box.right, at.column);
-    }
+    const cells = cellsOf.get(dv);
+    if (cells) cells.push(at);
+    else cellsOf.set(dv, [at]);
   }
+  const writtenFor = (range: string): string[] | undefined =>
+    written.get(range) ?? [...written].find(([sqref]) => sqref.split(/\s+/).includes(range))?.[1];
   const out: Array<ValidationSpec & { at: [number, number] }> = [];
-  for (const [dv, b] of boxes) {
-    const range =
-      b.top === b.bottom && b.left === b.right
-        ? cellAddress(b.top, b.left)
-        : `${cellAddress(b.top, b.left)}:${cellAddress(b.bottom, b.right)}`;
-    const f = dv.formulae ?? [];
-    let rule: ValidationSpec["rule"];
-    if (dv.type === "list") {
-      const source = String(f[0] ?? "");
-      rule = { type: "list", source: /^".*"$/.test(source) ? source.slice(1, -1).split(",") : source };
-    } else if (dv.type === "decimal" || dv.type === "whole") {
-      const raw = written.get(range);
-      rule = { type: dv.type, operator: dv.operator ?? "between", formula1: bound(f[0], raw?.[0]) };
-      if (f.length > 1) rule.formula2 = bound(f[1], raw?.[1]);
-    } else {
-      rule = { type: "custom", formula: String(f[0] ?? "") };
+  for (const [dv, cells] of cellsOf)
+    for (const b of rectangles(cells)) {
+      const range =
+        b.top === b.bottom && b.left === b.right
+          ? cellAddress(b.top, b.left)
+          : `${cellAddress(b.top, b.left)}:${cellAddress(b.bottom, b.right)}`;
+      const f = dv.formulae ?? [];
+      let rule: ValidationSpec["rule"];
+      if (dv.type === "list") {
+        const source = String(f[0] ?? "");
+        rule = { type: "list", source: /^".*"$/.test(source) ? source.slice(1, -1).split(",") : source };
+      } else if (dv.type === "decimal" || dv.type === "whole") {
+        const raw = writtenFor(range);
+        rule = { type: dv.type, operator: dv.operator ?? "between", formula1: bound(f[0], raw?.[0]) };
+        if (f.length > 1) rule.formula2 = bound(f[1], raw?.[1]);
+      } else {
+        rule = { type: "custom", formula: String(f[0] ?? "") };
+      }
+      const spec: ValidationSpec & { at: [number, number] } = {
+        range,
+        rule,
+        allowBlank: !!dv.allowBlank,
+        at: [b.top, b.left],
+      };
+      if (dv.prompt !== undefined || dv.promptTitle !== undefined)
+        spec.prompt = { title: dv.promptTitle ?? "", message: dv.prompt ?? "" };
+      if (dv.error !== undefined || dv.errorTitle !== undefined) {
+        const style = dv.errorStyle === "warning" || dv.errorStyle === "information" ? dv.errorStyle : "stop";
+        spec.error = { style, title: dv.errorTitle ?? "", message: dv.error ?? "" };
+      }
+      out.push(spec);
     }
-    const spec: ValidationSpec & { at: [number, number] } = {
-      range,
-      rule,
-      allowBlank: !!dv.allowBlank,
-      at: [b.top, b.left],
-    };
-    if (dv.prompt !== undefined || dv.promptTitle !== undefined)
-      spec.prompt = { title: dv.promptTitle ?? "", message: dv.prompt ?? "" };
-    if (dv.error !== undefined || dv.errorTitle !== undefined) {
-      const style = dv.errorStyle === "warning" || dv.errorStyle === "information" ? dv.errorStyle : "stop";
-      spec.error = { style, title: dv.errorTitle ?? "", message: dv.error ?? "" };
-    }
-    out.push(spec);
-  }
   out.sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1]);
   return out.map(({ at: _at, ...v }) => v);
 }

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { buildLedger } from "../../../src/domain/ledger/buildLedger";
 import { FIRST_DATA_ROW, LEDGER_COLUMNS } from "../../../src/domain/ledger/layout";
 import type { CellSpec, SheetSpec, StyleSpec, WorkbookSpec } from "../../../src/domain/workbook/spec";
@@ -124,5 +125,24 @@ describe("writeWorkbookXlsx details", () => {
     const spec = buildLedger(makePlan(), OPTIONS);
     spec.sheets[0]!.rows[0]![0] = { value: "x", style: "missing" };
     await expect(writeWorkbookXlsx(spec)).rejects.toThrow('Unknown style "missing"');
+  });
+});
+
+describe("readWorkbookXlsx validations", () => {
+  it("gives back a rule written over several areas (as LibreOffice may) as one rule per rectangle", async () => {
+    const spec = buildLedger(makePlan(), OPTIONS);
+    const sheet = spec.sheets[0]!;
+    sheet.validations = [
+      { range: "B2:C3", rule: { type: "decimal", operator: "greaterThanOrEqual", formula1: 0 }, allowBlank: true },
+    ];
+    const zip = await JSZip.loadAsync(await writeWorkbookXlsx(spec));
+    const xml = await zip.file("xl/worksheets/sheet1.xml")!.async("string");
+    expect(xml).toContain('sqref="B2:C3"');
+    zip.file("xl/worksheets/sheet1.xml", xml.replace('sqref="B2:C3"', 'sqref="B2:C3 E2:E5"'));
+    const back = await readWorkbookXlsx(await zip.generateAsync({ type: "uint8array" }));
+    expect(back.sheets[0]!.validations.map((v) => [v.range, v.rule])).toEqual([
+      ["B2:C3", { type: "decimal", operator: "greaterThanOrEqual", formula1: 0 }],
+      ["E2:E5", { type: "decimal", operator: "greaterThanOrEqual", formula1: 0 }],
+    ]);
   });
 });
