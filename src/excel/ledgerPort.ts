@@ -15,8 +15,8 @@ export interface GenerateOptions {
   reportMonth: number;
 }
 
-/** Builds the workbook description of a plan (buildLedger). */
-export type SpecBuilder = (plan: Plan, options: GenerateOptions) => WorkbookSpec;
+/** Builds the workbook description of a plan (buildLedger; may be loaded on demand). */
+export type SpecBuilder = (plan: Plan, options: GenerateOptions) => WorkbookSpec | Promise<WorkbookSpec>;
 
 export interface GenerateReport {
   sheets: string[];

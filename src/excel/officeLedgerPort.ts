@@ -17,8 +17,8 @@ export function detectCapabilities(requirements: { isSetSupported(name: string, 
 
 export interface OfficeLedgerPortOptions extends SyncOptions {
   buildSpec: SpecBuilder;
-  /** The plan as saved JSON (toPlanJson with messages in the user's language). */
-  planJson: (plan: Plan) => string;
+  /** The plan as saved JSON (toPlanJson with messages in the user's language; may load on demand). */
+  planJson: (plan: Plan) => string | Promise<string>;
   capabilities: ExcelCapabilities;
   /** Excel.run, or a stand-in (the end-to-end harness passes the fake's). */
   run: (batch: (context: ExcelContextLike) => Promise<unknown>) => Promise<unknown>;
@@ -54,12 +54,11 @@ export function createOfficeLedgerPort(options: OfficeLedgerPortOptions): Ledger
         return { sheets: [...state.sheets.keys()], savedPlan: state.savedPlan };
       });
     },
-    generate(plan: Plan, generateOptions: GenerateOptions): Promise<GenerateReport> {
-      const spec = options.buildSpec(plan, generateOptions);
+    async generate(plan: Plan, generateOptions: GenerateOptions): Promise<GenerateReport> {
+      const spec = await options.buildSpec(plan, generateOptions);
+      const planJson = await options.planJson(plan);
       const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
-      return run((context) =>
-        regenerateLedger(context, plan, spec, { ...options, capabilities, planJson: options.planJson(plan), today }),
-      );
+      return run((context) => regenerateLedger(context, plan, spec, { ...options, capabilities, planJson, today }));
     },
     savePlan(planJson: string): Promise<void> {
       return run(async (context) => {

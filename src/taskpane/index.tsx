@@ -1,9 +1,49 @@
-/** Task-pane entry: waits for Office, then renders the pane. */
+/**
+ * Task-pane entry: waits for Office, reads its language, theme and requirement sets once, and renders
+ * the pane with the Office.js LedgerPort. The built-in plan and the xlsx writer load on demand.
+ */
 import { createRoot } from "react-dom/client";
-import { translator, resolveLocale } from "../i18n";
+import type { Plan } from "../domain/plan/types";
+import { createOfficeLedgerPort, detectCapabilities, officeRun } from "../excel/officeLedgerPort";
+import { translator, type Locale } from "../i18n";
+import { App } from "./App";
+import { downloadFile } from "./browserFiles";
+import { paneEnvironment } from "./officeEnvironment";
+import { planToJson } from "./planFile";
 
-Office.onReady(() => {
-  const t = translator(resolveLocale(Office.context.displayLanguage));
-  const root = createRoot(document.getElementById("root")!);
-  root.render(<p>{t("app.name")}</p>);
+async function ledgerSpec(plan: Plan, reportMonth: number, lang: Locale) {
+  const { buildLedger } = await import(/* webpackChunkName: "ledger" */ "../domain/ledger/buildLedger");
+  return buildLedger(plan, { lang, reportMonth, generatedAt: new Date().toISOString() });
+}
+
+async function exportXlsx(plan: Plan, reportMonth: number, lang: Locale): Promise<Uint8Array> {
+  const { writeWorkbookXlsx } = await import(/* webpackChunkName: "xlsx" */ "../xlsx/writeWorkbookXlsx");
+  return writeWorkbookXlsx(await ledgerSpec(plan, reportMonth, lang));
+}
+
+async function loadBuiltinPlan(): Promise<string> {
+  const text = await import(/* webpackChunkName: "builtinPlan" */ "../../assets/plans/qingdao-2011-work-points.txt");
+  return text.default;
+}
+
+void Office.onReady(() => {
+  const { locale, dark } = paneEnvironment(Office.context);
+  const port = createOfficeLedgerPort({
+    capabilities: detectCapabilities(Office.context.requirements),
+    buildSpec: (plan, options) => ledgerSpec(plan, options.reportMonth, locale),
+    planJson: (plan) => planToJson(plan, translator(locale)),
+    run: officeRun,
+  });
+  document.documentElement.lang = locale;
+  createRoot(document.getElementById("root")!).render(
+    <App
+      port={port}
+      locale={locale}
+      dark={dark}
+      loadBuiltinPlan={loadBuiltinPlan}
+      exportXlsx={(plan, month) => exportXlsx(plan, month, locale)}
+      download={downloadFile}
+      initialMonth={new Date().getMonth() + 1}
+    />,
+  );
 });

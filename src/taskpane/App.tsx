@@ -1,0 +1,198 @@
+/**
+ * The task pane: plan → review → generate. Talks to Excel only through the LedgerPort it is given;
+ * every string comes from src/i18n; one handler turns every failure into a MessageBar.
+ */
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  makeStyles,
+  tokens,
+  webDarkTheme,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useState } from "react";
+import { decodePlanBytes } from "../domain/plan/decode";
+import { parsePlan } from "../domain/plan/parsePlan";
+import type { Plan } from "../domain/plan/types";
+import type { LedgerPort } from "../excel/ledgerPort";
+import type { Locale } from "../i18n";
+import { describeError } from "./describeError";
+import { GenerateStep } from "./GenerateStep";
+import { I18nProvider, useT } from "./i18nContext";
+import { countTargets } from "./planEdits";
+import { looksLikePlanJson, planFromJsonText, planToJson } from "./planFile";
+import { PlanStep } from "./PlanStep";
+
+export interface AppProps {
+  port: LedgerPort;
+  locale: Locale;
+  dark: boolean;
+  /** The built-in 2011 plan's text (a separate chunk in the build). */
+  loadBuiltinPlan: () => Promise<string>;
+  /** The ledger of `plan` as .xlsx bytes (loads the xlsx library on demand). */
+  exportXlsx: (plan: Plan, reportMonth: number) => Promise<Uint8Array>;
+  /** Offers bytes to the user as a file. */
+  download: (content: Uint8Array | string, fileName: string, mime: string) => void;
+  /** The month shown first (1–12). */
+  initialMonth: number;
+}
+
+const useStyles = makeStyles({
+  root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minHeight: "100vh", boxSizing: "border-box" },
+  status: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+function fileStem(plan: Plan): string {
+  return (plan.title || "plan").replace(/[\\/:*?"<>|]/g, "_").slice(0, 60);
+}
+
+function Pane(props: AppProps) {
+  const t = useT();
+  const styles = useStyles();
+  const [plan, setPlan] = useState<Plan | null>(null);
+  const [tab, setTab] = useState<"plan" | "generate">("plan");
+  const [month, setMonth] = useState(props.initialMonth);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState(t("pane.status.ready"));
+  const [error, setError] = useState<string | null>(null);
+  const [notices, setNotices] = useState<string[]>([]);
+  const [savedPlan, setSavedPlan] = useState<string | null>(null);
+  const { port } = props;
+
+  const act = useCallback(
+    async (work: () => Promise<void>) => {
+      setBusy(true);
+      setError(null);
+      try {
+        await work();
+      } catch (e) {
+        setError(describeError(e, t));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [t],
+  );
+
+  useEffect(() => {
+    void act(async () => setSavedPlan((await port.readExisting()).savedPlan));
+    // Once, at start-up: what the workbook already holds.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const planJson = (p: Plan) => planToJson(p, t);
+
+  const accept = (next: Plan) => {
+    setPlan(next);
+    setNotices([]);
+    setStatus(t("pane.status.parsed", { targets: countTargets(next).targets }));
+  };
+  const readText = async (text: string, file: string) =>
+    accept(looksLikePlanJson(text) ? await planFromJsonText(text, file) : parsePlan(text));
+
+  return (
+    <div className={styles.root}>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value === "generate" ? "generate" : "plan")}>
+        <Tab value="plan">{t("pane.step.plan")}</Tab>
+        <Tab value="generate">{t("pane.step.generate")}</Tab>
+      </TabList>
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("pane.error.title")}</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => setError(null)}>{t("pane.error.dismiss")}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {notices.map((n) => (
+        <MessageBar key={n} intent="warning">
+          <MessageBarBody>{n}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {tab === "plan" ? (
+        <PlanStep
+          plan={plan}
+          busy={busy}
+          hasSavedPlan={savedPlan !== null}
+          onBuiltin={() => void act(async () => await readText(await props.loadBuiltinPlan(), "qingdao-2011-work-points.txt"))}
+          onText={(text) => void act(() => readText(text, "(paste)"))}
+          onFile={(file) =>
+            void act(async () => readText(decodePlanBytes(new Uint8Array(await file.arrayBuffer()), file.name).text, file.name))
+          }
+          onSaved={() =>
+            void act(async () => {
+              if (savedPlan) await readText(savedPlan, "(workbook)");
+            })
+          }
+          onChange={setPlan}
+          onSave={() =>
+            void act(async () => {
+              if (!plan) return;
+              const json = await planJson(plan);
+              await port.savePlan(json);
+              setSavedPlan(json);
+              const file = `${fileStem(plan)}.plan.json`;
+              props.download(json, file, "application/json");
+              setStatus(t("pane.status.saved", { file }));
+            })
+          }
+          onNext={() => setTab("generate")}
+        />
+      ) : (
+        <GenerateStep
+          hasPlan={plan !== null}
+          hasLedger={savedPlan !== null}
+          busy={busy}
+          month={month}
+          onMonth={setMonth}
+          onGenerate={() =>
+            void act(async () => {
+              if (!plan) return;
+              setStatus(t("pane.status.working"));
+              const report = await port.generate(plan, { reportMonth: month });
+              setSavedPlan(await planJson(plan));
+              setNotices(report.skipped.map((s) => t(`pane.skipped.${s}` as const)));
+              setStatus(
+                report.regenerated
+                  ? t("pane.status.regenerated", { targets: report.targets, kept: report.keptCells, archived: report.archived.length })
+                  : t("pane.status.generated", { targets: report.targets, sheets: report.sheets.length, syncs: report.syncs }),
+              );
+            })
+          }
+          onDownload={() =>
+            void act(async () => {
+              if (!plan) return;
+              const file = `${fileStem(plan)}.xlsx`;
+              props.download(await props.exportXlsx(plan, month), file, XLSX_MIME);
+              setStatus(t("pane.status.downloaded", { file }));
+            })
+          }
+        />
+      )}
+      <div role="status" aria-live="polite" className={styles.status}>
+        {status}
+      </div>
+    </div>
+  );
+}
+
+export function App(props: AppProps) {
+  return (
+    <FluentProvider theme={props.dark ? webDarkTheme : webLightTheme}>
+      <I18nProvider locale={props.locale}>
+        <Pane {...props} />
+      </I18nProvider>
+    </FluentProvider>
+  );
+}
