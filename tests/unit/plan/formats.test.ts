@@ -140,3 +140,33 @@ describe("a plan without title or numbering", () => {
     expect(targetsOf(plan).map((t) => t.value)).toEqual([50, 3]);
   });
 });
+
+describe("a task breakdown of a government work report (1． numbering, 亿美元, compound units)", () => {
+  const plan = parsePlan(readFixture("sample-work-report-2023.txt"));
+
+  it("reads growth rates, currencies, caps and compound units", () => {
+    const rows = targetsOf(plan)
+      .filter((t) => t.kind !== "milestone")
+      .map((t) => [t.id, t.metric, t.comparator, t.value, t.unit, t.kind, t.deadline]);
+    expect(rows).toEqual([
+      ["1.1", "全市地区生产总值增长", ">=", 6, "%", "rate", "2023-12-31"],
+      ["1.2", "一般公共预算收入增长", ">=", 5, "%", "rate", "2023-12-31"],
+      ["2.1", "实际使用外资", ">=", 5, "亿美元", "cumulative", "2023-12-31"],
+      ["2.2", "进出口总额", ">", 1500, "亿元", "exceeding", "2023-12-31"],
+      ["3.1", "单位GDP能耗下降", ">=", 3, "%", "rate", "2023-12-31"],
+      ["4.1", "新增城镇就业", ">=", 6, "万人", "cumulative", "2023-12-31"],
+      ["4.2", "城镇登记失业率", "<=", 3.5, "%", "rate", "2023-12-31"],
+      ["5.1", "建成公共充电桩", ">=", 2000, "个", "cumulative", "2023-12-31"],
+      ["5.2", "新改建农村公路", ">=", 300, "公里", "cumulative", "2023-12-31"],
+      ["6.1", "新增标准化厂房", ">=", 50, "万平方米", "cumulative", "2023-06-30"],
+      ["6.2", "完成老旧小区改造", ">=", 120, "个", "cumulative", "2023-09-30"],
+      ["7.1", "新建、改扩建中小学和幼儿园", ">=", 20, "所", "cumulative", "2023-12-31"],
+      ["7.2", "新增学位", ">=", 1.2, "万个", "cumulative", "2023-12-31"],
+      ["8.1", "新增养老床位", ">=", 1000, "张", "cumulative", "2023-12-31"],
+      ["8.2", "城乡居民医保参保率", ">=", 95, "%", "rate", "2023-12-31"],
+      ["9.1", "空气质量优良天数比例", ">=", 85, "%", "rate", "2023-12-31"],
+      ["9.2", "PM2.5平均浓度", "<=", 32, "微克/立方米", "cap", "2023-12-31"],
+    ]);
+    expect(plan.sections[0]!.items[0]!.departments).toEqual(["市发展改革委", "市财政局"]);
+  });
+});
