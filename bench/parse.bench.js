@@ -6,7 +6,11 @@ const { parsePlan } = require("../build/domain/plan/parsePlan");
 const { medianMs, report } = require("./support");
 
 const builtin = readFileSync(path.join(__dirname, "..", "assets", "plans", "qingdao-2011-work-points.txt"), "utf8");
-report("parse built-in plan (16 KB)", medianMs(() => parsePlan(builtin), 20), "ms");
+report(
+  "parse built-in plan (16 KB)",
+  medianMs(() => parsePlan(builtin), 20),
+  "ms",
+);
 
 // A synthetic plan: the built-in plan's items repeated under numbered sections, numbering restarting in
 // each section (as many real plans do), so the ids are section-qualified.
@@ -19,7 +23,8 @@ function syntheticPlan(bytes) {
   let size = 0;
   let n = 0;
   while (size < bytes) {
-    if (n % 20 === 0) lines.push(`${["一", "二", "三", "四", "五", "六", "七", "八", "九"][(n / 20) % 9]}、第${n / 20 + 1}部分`);
+    if (n % 20 === 0)
+      lines.push(`${["一", "二", "三", "四", "五", "六", "七", "八", "九"][(n / 20) % 9]}、第${n / 20 + 1}部分`);
     const line = `${(n % 20) + 1}.${items[n % items.length]}`;
     lines.push(line);
     size += Buffer.byteLength(line) + 1;
@@ -37,4 +42,8 @@ for (const mb of [1, 2, 5, 10]) {
 }
 // One 2 MB line with no punctuation at all: the worst case for clause splitting.
 const oneLine = "1." + "新增金融机构10家其中新设村镇银行1家".repeat(80000);
-report("parse one 2 MB unpunctuated line", medianMs(() => parsePlan(oneLine), 3), "ms");
+report(
+  "parse one 2 MB unpunctuated line",
+  medianMs(() => parsePlan(oneLine), 3),
+  "ms",
+);

@@ -43,6 +43,22 @@ report(
   "ms",
 );
 report("findings on the 5,000-target ledger", findings, "findings");
-const plan = { title: "", year: 2024, diagnostics: [], sections: [{ no: "一", title: "", line: 0, items: [{ no: "1", title: "", text: "", departments: [], partners: [], line: 0, targets }] }] };
+const plan = {
+  title: "",
+  year: 2024,
+  diagnostics: [],
+  sections: [
+    {
+      no: "一",
+      title: "",
+      line: 0,
+      items: [{ no: "1", title: "", text: "", departments: [], partners: [], line: 0, targets }],
+    },
+  ],
+};
 const entries = new Map(rows.map((r) => [r.target.id, r.months]));
-report("evaluate 5,000 targets, month by month to 12", medianMs(() => evaluate(plan, entries, settings), 5), "ms");
+report(
+  "evaluate 5,000 targets, month by month to 12",
+  medianMs(() => evaluate(plan, entries, settings), 5),
+  "ms",
+);
