@@ -1,0 +1,56 @@
+/**
+ * The end-to-end harness's stand-in for office.js: a fake `Office` and `Excel` over the strict fake
+ * workbook (tests/support/fakeExcel), bundled for the browser. The page's query string sets the
+ * host: ?lang=en-US&dark=1&api=7. The test reads the workbook through window.__fakeExcel.
+ */
+import { FakeExcelContext, newState, snapshotWorkbook, type WorkbookSnapshot } from "../../support/fakeExcel";
+import type { ExcelContextLike } from "../../../src/excel/excelApi";
+
+const params = new URLSearchParams(window.location.search);
+const apiVersion = Number(params.get("api") ?? "20");
+const state = newState(["Sheet1"]);
+let syncs = 0;
+
+interface FakeExcelHandle {
+  snapshot(): WorkbookSnapshot;
+  syncs(): number;
+  settings(): Record<string, unknown>;
+}
+
+const handle: FakeExcelHandle = {
+  snapshot: () => snapshotWorkbook(state),
+  syncs: () => syncs,
+  settings: () => Object.fromEntries(state.settings),
+};
+
+const office = {
+  onReady: (callback?: () => void) => {
+    const info = { host: "Excel", platform: "OfficeOnline" };
+    callback?.();
+    return Promise.resolve(info);
+  },
+  context: {
+    displayLanguage: params.get("lang") ?? "zh-CN",
+    officeTheme: {
+      isDarkTheme: params.get("dark") === "1",
+      bodyBackgroundColor: params.get("dark") === "1" ? "#292929" : "#ffffff",
+    },
+    requirements: {
+      isSetSupported: (name: string, version?: string) =>
+        name === "ExcelApi" && Number((version ?? "1.1").split(".")[1]) <= apiVersion,
+    },
+  },
+};
+
+const excel = {
+  run: async <T>(batch: (context: ExcelContextLike) => Promise<T>): Promise<T> => {
+    const context = new FakeExcelContext({ apiVersion, state });
+    try {
+      return await batch(context);
+    } finally {
+      syncs += context.syncCount;
+    }
+  },
+};
+
+Object.assign(window, { Office: office, Excel: excel, __fakeExcel: handle });
