@@ -45,6 +45,8 @@ function departmentList(plan: Plan, options: LedgerOptions): string[] {
   for (const section of plan.sections) for (const item of section.items) names.push(...item.departments);
   if (options.department) names.push(options.department);
   names.push(...(options.departments ?? []));
+  // Last, so that a list read back from 设置 and passed as `departments` keeps its order.
+  names.push(...Object.values(options.assignments ?? {}));
   return [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 0))];
 }
 
@@ -70,19 +72,23 @@ export function buildLedger(plan: Plan, options: LedgerOptions): WorkbookSpec {
     yellow: thresholds.yellow,
     red: thresholds.red,
   };
-  const rows: LedgerRow[] = listTargets(plan).map(({ target, item, section }) => {
-    const monthly = options.monthly?.[target.id] ?? [];
-    return {
-      target,
-      item,
-      section,
-      sectionLabel: sectionLabel(section.no, section.title, plan.title || "—"),
-      department: item.departments[0] ?? options.department ?? "",
-      partners: [...item.departments.slice(1), ...item.partners].join("、"),
-      monthly,
-      computed: computeRow(target, monthly, settings),
-    };
-  });
+  const only = options.targetIds ? new Set(options.targetIds) : null;
+  const rows: LedgerRow[] = listTargets(plan)
+    .filter(({ target }) => only === null || only.has(target.id))
+    .map(({ target, item, section }) => {
+      const monthly = options.monthly?.[target.id] ?? [];
+      return {
+        target,
+        item,
+        section,
+        sectionLabel: sectionLabel(section.no, section.title, plan.title || "—"),
+        department: options.assignments?.[target.id] ?? item.departments[0] ?? options.department ?? "",
+        partners: [...item.departments.slice(1), ...item.partners].join("、"),
+        monthly,
+        narrative: options.narratives?.[target.id],
+        computed: computeRow(target, monthly, settings),
+      };
+    });
   const departments = departmentList(plan, options);
   const ctx: BuildContext = {
     t,
@@ -90,6 +96,7 @@ export function buildLedger(plan: Plan, options: LedgerOptions): WorkbookSpec {
     settings,
     options,
     planTitle: plan.title,
+    plan,
     rows,
     departments,
     departmentCapacity: departments.length + SPARE_DEPARTMENT_ROWS,

@@ -1,6 +1,6 @@
 /** What every sheet builder of the ledger shares: labels, settings and the computed target rows. */
 import type { Locale, Translate } from "../../i18n";
-import type { PlanItem, PlanSection, Target } from "../plan/types";
+import type { Plan, PlanItem, PlanSection, Target } from "../plan/types";
 import type { LedgerLabels } from "./layout";
 import type { LedgerSettings, MonthlyValue, RowComputation } from "./status";
 
@@ -25,6 +25,22 @@ export interface LedgerOptions {
    * with cached results computed from them. Absent: an empty ledger.
    */
   monthly?: Record<string, readonly MonthlyValue[]>;
+  /**
+   * 责任单位 per target id, overriding the plan's item departments: what a supervisor picked on 计划
+   * (a merge or a department copy rebuilds the workbook from it). "" means deliberately unassigned.
+   */
+  assignments?: Record<string, string>;
+  /** 进展情况 / 存在问题 / 下步打算 already written, by target id. */
+  narratives?: Record<string, Narrative>;
+  /** Only these targets get rows (a department's copy); absent: every target of the plan. */
+  targetIds?: readonly string[];
+}
+
+/** The three text columns a department writes for the report month. */
+export interface Narrative {
+  progress: string;
+  problems: string;
+  nextSteps: string;
 }
 
 export interface LedgerRow {
@@ -36,6 +52,7 @@ export interface LedgerRow {
   department: string;
   partners: string;
   monthly: readonly MonthlyValue[];
+  narrative: Narrative | undefined;
   computed: RowComputation;
 }
 
@@ -45,6 +62,8 @@ export interface BuildContext {
   settings: LedgerSettings;
   options: LedgerOptions;
   planTitle: string;
+  /** The whole plan (not only the rows of a department copy): the metadata sheet carries it. */
+  plan: Plan;
   rows: LedgerRow[];
   /** 责任单位 list as written to 设置, and how many rows it has room for. */
   departments: string[];

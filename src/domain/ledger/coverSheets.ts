@@ -1,5 +1,6 @@
 /** The 说明 cover sheet (for people) and the very-hidden metadata sheet (for programs). */
 import type { MessageKey } from "../../i18n";
+import { toPlanJson } from "../plan/planJson";
 import type { SheetSpec } from "../workbook/spec";
 import type { BuildContext } from "./context";
 import { Grid, protection } from "./grid";
@@ -81,6 +82,9 @@ export function buildMetaSheet(ctx: BuildContext, fingerprint: string): SheetSpe
     ["targetCount", ctx.rows.length],
   ];
   facts.forEach(([k, v], i) => grid.line(i, 0, [k, v]));
+  // The exchange block (columns F:G) carries what a department copy or a merge rebuilds the workbook
+  // from. Beside, not among, the facts above, so the row ↔ target map keeps its row.
+  exchangeFacts(ctx).forEach(([k, v], i) => grid.line(i, META_EXCHANGE_COLUMN, [k, v]));
   const mapRow = facts.length + 1;
   grid.line(mapRow, 0, ["row", "targetId", "parentId", "kind"]);
   ctx.rows.forEach((row, i) => {
@@ -90,12 +94,33 @@ export function buildMetaSheet(ctx: BuildContext, fingerprint: string): SheetSpe
     name: META_SHEET,
     state: "veryHidden",
     rows: grid.rows,
-    columns: [{ width: 16 }, { width: 40 }, { width: 10 }, { width: 18 }],
+    columns: [{ width: 16 }, { width: 40 }, { width: 10 }, { width: 18 }, { width: 4 }, { width: 16 }, { width: 40 }],
     merges: [],
     validations: [],
     conditionalFormats: [],
     protection: protection(ctx),
   };
+}
+
+/** Column (0-based) of the meta sheet's exchange block keys; the values are in the next column. */
+export const META_EXCHANGE_COLUMN = 5;
+
+/** Excel keeps at most 32,767 characters in a cell; the plan JSON is cut into parts below that. */
+export const PLAN_JSON_CHUNK = 30000;
+
+/**
+ * reportMonth, and the plan as its saved JSON (diagnostics left out: the ledger does not show them)
+ * in parts `planJson.1`, `planJson.2` … after `planJson.parts`.
+ */
+function exchangeFacts(ctx: BuildContext): Array<[string, string | number]> {
+  const json = JSON.stringify(toPlanJson({ ...ctx.plan, diagnostics: [] }, () => ""));
+  const parts: string[] = [];
+  for (let i = 0; i < json.length; i += PLAN_JSON_CHUNK) parts.push(json.slice(i, i + PLAN_JSON_CHUNK));
+  return [
+    ["reportMonth", ctx.settings.reportMonth],
+    ["planJson.parts", parts.length],
+    ...parts.map((part, i): [string, string] => [`planJson.${i + 1}`, part]),
+  ];
 }
 
 /** Row of the meta sheet where the row ↔ target map's header sits (0-based). */

@@ -119,9 +119,10 @@ function writeRow(grid: Grid, r: number, row: LedgerRow, ctx: BuildContext): voi
   const expected = expectedFormula(target, fctx);
   grid.set(r, C.expected, computed.expected, "percent", expected ?? undefined);
   grid.set(r, C.status, ctx.labels.statuses[computed.status], "status", statusFormula(target, fctx));
-  grid.set(r, C.progress, null, "inputText");
-  grid.set(r, C.problems, null, "inputText");
-  grid.set(r, C.nextSteps, null, "inputText");
+  const n = row.narrative;
+  grid.set(r, C.progress, n?.progress || null, "inputText");
+  grid.set(r, C.problems, n?.problems || null, "inputText");
+  grid.set(r, C.nextSteps, n?.nextSteps || null, "inputText");
 }
 
 export function buildLedgerSheet(ctx: BuildContext): SheetSpec {
