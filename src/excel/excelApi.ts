@@ -91,10 +91,14 @@ export interface RangeLike extends NullableObject {
   merge(across?: boolean): void;
   unmerge(): void;
   clear(applyTo?: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks"): void;
+  /** Selects the range in Excel's UI (activating its sheet). */
+  select(): void;
 }
 
 export interface WorksheetProtectionLike {
   readonly protected: boolean;
+  /** ExcelApi 1.2: what the protection allows (to protect again with the same options). */
+  readonly options: Excel.WorksheetProtectionOptions;
   protect(options?: Excel.WorksheetProtectionOptions, password?: string): void;
   unprotect(password?: string): void;
 }

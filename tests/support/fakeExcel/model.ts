@@ -77,6 +77,8 @@ export interface FakeSheet {
 export interface FakeState {
   sheets: FakeSheet[];
   activeSheetId: number;
+  /** The selected range (A1) on the active sheet, once something selected one. */
+  selection?: string;
   names: Map<string, string>;
   settings: Map<string, unknown>;
   properties: { title: string; author: string };

@@ -221,6 +221,15 @@ export class FakeRange extends FakeObject implements RangeLike {
     });
   }
 
+  /** As Excel: selecting a range on another sheet activates it; a hidden sheet cannot be selected. */
+  select(): void {
+    this.env.queue.enqueue(() => {
+      const t = this.target();
+      if (t.sheet.visibility !== "Visible") throw new Error(`InvalidOperation: cannot select on hidden sheet "${t.sheet.name}"`);
+      this.env.selectRange(t.sheet, describeA1(t.rect));
+    });
+  }
+
   clear(applyTo: "All" | "Formats" | "Contents" | "Hyperlinks" | "RemoveHyperlinks" = "All"): void {
     this.env.queue.enqueue(() => {
       const t = this.target();

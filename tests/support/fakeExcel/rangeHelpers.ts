@@ -12,6 +12,8 @@ export interface RangeEnv {
   queue: RequestQueue;
   /** ExcelApi minor version the fake host supports (7 for 1.7). */
   apiVersion: number;
+  /** Makes `sheet` active with `address` selected (Range.select). */
+  selectRange(sheet: FakeSheet, address: string): void;
 }
 
 export function describeTarget(t: RangeTarget): string {

@@ -33,6 +33,8 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   sheets: SheetSnapshot[];
   activeSheet: string;
+  /** The selected range on the active sheet, once Range.select ran. */
+  selection?: string;
   names: Record<string, string>;
 }
 
@@ -86,6 +88,7 @@ export function snapshotWorkbook(state: FakeState): WorkbookSnapshot {
       };
     }),
     activeSheet: state.sheets.find((s) => s.id === state.activeSheetId)?.name ?? "",
+    ...(state.selection !== undefined ? { selection: state.selection } : {}),
     names: Object.fromEntries([...state.names].map(([n, ref]) => [n, ref.slice(1)])),
   };
 }

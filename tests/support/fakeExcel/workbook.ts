@@ -55,7 +55,7 @@ class FakeWorksheet extends FakeObject implements WorksheetLike {
   }
 
   protected override captureOne(property: string): void {
-    if (property === "protection/protected") (this.protection as FakeProtection).capture(["protected"]);
+    if (property.startsWith("protection/")) (this.protection as FakeProtection).capture([property.slice("protection/".length)]);
     else super.captureOne(property);
   }
 
@@ -154,6 +154,7 @@ class FakeWorksheet extends FakeObject implements WorksheetLike {
     this.ctx.enqueue(() => {
       const s = this.sheet();
       if (s.visibility !== "Visible") throw new Error(`InvalidOperation: cannot activate hidden sheet "${s.name}"`);
+      if (this.ctx.state.activeSheetId !== s.id) delete this.ctx.state.selection;
       this.ctx.state.activeSheetId = s.id;
     });
   }
@@ -168,12 +169,19 @@ class FakeProtection extends FakeObject implements WorksheetProtectionLike {
   }
 
   protected current(property: string): unknown {
-    if (property === "protected") return this.worksheet.sheet().protection !== null;
+    const protection = this.worksheet.sheet().protection;
+    if (property === "protected") return protection !== null;
+    // Excel reports the options of an unprotected sheet as all allowed; the ledger never relies on that.
+    if (property === "options") return { ...(protection?.options ?? {}) };
     throw new Error(`Fake Excel: WorksheetProtection.${property} is not modelled`);
   }
 
   get protected(): boolean {
     return this.loaded("protected");
+  }
+
+  get options(): Excel.WorksheetProtectionOptions {
+    return this.loaded("options");
   }
 
   protect(options: Excel.WorksheetProtectionOptions = {}, password?: string): void {
@@ -322,7 +330,14 @@ export class FakeExcelContext implements ExcelContextLike, RequestQueue {
   constructor(options: FakeExcelOptions = {}) {
     this.state = options.state ?? newState();
     this.nextSheetId = Math.max(0, ...this.state.sheets.map((s) => s.id)) + 1;
-    this.rangeEnv = { queue: this, apiVersion: options.apiVersion ?? 20 };
+    this.rangeEnv = {
+      queue: this,
+      apiVersion: options.apiVersion ?? 20,
+      selectRange: (sheet, address) => {
+        this.state.activeSheetId = sheet.id;
+        this.state.selection = address;
+      },
+    };
   }
 
   enqueue(run: () => void): void {
