@@ -12,8 +12,28 @@ export interface UnitsFound {
 }
 
 const ROLE_LABEL =
-  /(牵头单位|责任单位|责任部门|牵头部门|主责单位|主办单位|承办单位|配合单位|配合部门|协办单位|参与单位)\s*[:：]\s*/g;
-const PARTNER_ROLES = new Set(["配合单位", "配合部门", "协办单位", "参与单位"]);
+  /(牵头单位|责任单位|责任部门|牵头部门|主责单位|主办单位|承办单位|配合单位|配合部门|协办单位|参与单位|牵头|责任|配合)\s*[:：]\s*/g;
+const PARTNER_ROLES = new Set(["配合单位", "配合部门", "协办单位", "参与单位", "配合"]);
+
+/** "市发改委牵头，市财政局等配合": each unit followed by its role. */
+const INLINE_ROLES = /^(.+?)(?:等)?(牵头|负责|主责|配合|参与|协办)$/;
+
+function splitInlineRoles(text: string): { departments: string[]; partners: string[] } | null {
+  const parts = text
+    .split(/[，,；;]/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return null;
+  const out = { departments: [] as string[], partners: [] as string[] };
+  for (const part of parts) {
+    const m = INLINE_ROLES.exec(part);
+    if (!m) return null;
+    const names = splitUnitList(m[1]!);
+    if (!names) return null;
+    (/配合|参与|协办/.test(m[2]!) ? out.partners : out.departments).push(...names);
+  }
+  return out;
+}
 
 /** Splits "市发改委、财政局和市商务局" into names; `null` unless every part looks like a unit's name. */
 export function splitUnitList(text: string): string[] | null {
@@ -61,8 +81,13 @@ export function findUnits(text: string): UnitsFound {
       if (inner.length <= 120) {
         const labelled = findLabelledUnits(inner, found);
         const names = labelled ? null : splitUnitList(inner);
+        const roles = labelled || names ? null : splitInlineRoles(inner);
         if (names) found.departments.push(...names);
-        if (labelled || names) found.spans.push([open, i + 1]);
+        if (roles) {
+          found.departments.push(...roles.departments);
+          found.partners.push(...roles.partners);
+        }
+        if (labelled || names || roles) found.spans.push([open, i + 1]);
       }
       open = -1;
     }

@@ -231,9 +231,11 @@ function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: n
   const counts = new Map<Level, number>();
   headings.forEach((h) => h && counts.set(h.level, (counts.get(h.level) ?? 0) + 1));
   const present = LEVELS.filter((l) => (counts.get(l) ?? 0) > 0);
-  const itemLevel: Level | null =
-    (["h3", "h2", "h1", "h4"] as Level[]).find((l) => present.includes(l) && (l !== "h4" || present.length === 1)) ??
-    null;
+  // "（1）" items count only where no "1." or "（一）" level exists: otherwise they are points inside an item.
+  const h4Items = present.includes("h4") && !present.includes("h3") && !present.includes("h2");
+  const itemLevel: Level | null = h4Items
+    ? "h4"
+    : ((["h3", "h2", "h1"] as Level[]).find((l) => present.includes(l)) ?? null);
   const sectionLevels = itemLevel ? present.filter((l) => LEVELS.indexOf(l) < LEVELS.indexOf(itemLevel)) : [];
 
   // One numbered level of short headings followed by paragraphs: the headings are sections.

@@ -170,3 +170,28 @@ describe("a task breakdown of a government work report (1． numbering, 亿美�
     expect(plan.sections[0]!.items[0]!.departments).toEqual(["市发展改革委", "市财政局"]);
   });
 });
+
+describe("a task list numbered （1） under 一、 with short role labels", () => {
+  const plan = parsePlan(readFixture("sample-list-1-numbering.txt"));
+  const items = plan.sections.flatMap((s) => s.items);
+
+  it("takes （1） as items when there is no 1. level", () => {
+    expect(plan.sections.map((s) => s.title)).toEqual(["经济发展", "社会事业"]);
+    expect(items.map((i) => i.no)).toEqual(["1", "2", "3"]);
+    expect(targetById(plan, "1.1")).toMatchObject({ value: 3, unit: "万户", metric: "新增市场主体" });
+  });
+
+  it("reads 牵头：/配合： labels and “X牵头，Y等配合” in parentheses", () => {
+    expect([items[0]!.departments, items[0]!.partners]).toEqual([["市市场监管局"], ["各区人民政府"]]);
+    expect([items[1]!.departments, items[1]!.partners]).toEqual([["市商务局"], ["市发改委"]]);
+  });
+
+  it("reads 1） numbering", () => {
+    const list = parsePlan("2022年工作要点\n1）新增就业1万人。\n2）建成公园3个（市园林局负责）。\n");
+    expect(targetsOf(list).map((t) => [t.id, t.value, t.unit])).toEqual([
+      ["1.1", 1, "万人"],
+      ["2.1", 3, "个"],
+    ]);
+    expect(list.sections[0]!.items[1]!.departments).toEqual(["市园林局"]);
+  });
+});
