@@ -5,10 +5,9 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { PlanLedgerError } from "../../domain/errors";
-import { checkRow, numericMonths } from "../../domain/progress/checkRow";
-import { sortFindings, type Finding } from "../../domain/progress/findings";
-import { readLedger } from "../../domain/progress/readLedger";
-import { computeRow, type LedgerStatus } from "../../domain/ledger/status";
+import type { Finding } from "../../domain/progress/findings";
+import { validateLedgerGrid, type DepartmentCounts } from "../../domain/progress/validateLedger";
+import type { LedgerStatus } from "../../domain/ledger/status";
 import type { MessageKey, Translate } from "../../i18n";
 import { readXlsxGrid } from "../../xlsx/readGrid";
 import { parseCommandArgs } from "../args";
@@ -25,7 +24,7 @@ export interface ValidationSummary {
   /** How many targets have each status at the report month. */
   statuses: Partial<Record<LedgerStatus, number>>;
   /** Per 责任单位: targets, errors, warnings. */
-  departments: Record<string, { targets: number; errors: number; warnings: number }>;
+  departments: Record<string, DepartmentCounts>;
 }
 
 export interface ValidationReport {
@@ -56,37 +55,18 @@ export async function validateLedgerBytes(
   t: Translate,
   month?: number,
 ): Promise<ValidationReport> {
-  const read = readLedger(await readXlsxGrid(bytes, file), file);
-  const settings = month === undefined ? read.settings : { ...read.settings, reportMonth: month };
-  const statuses: Partial<Record<LedgerStatus, number>> = {};
-  const departments: ValidationSummary["departments"] = {};
-  const rowFindings: Finding[] = [];
-  for (const row of read.rows) {
-    const found = checkRow(row, settings);
-    rowFindings.push(...found);
-    const status = computeRow(row.target, numericMonths(row.months), settings).status;
-    statuses[status] = (statuses[status] ?? 0) + 1;
-    const dept = (departments[row.department || "—"] ??= { targets: 0, errors: 0, warnings: 0 });
-    dept.targets++;
-    dept.errors += found.filter((f) => f.severity === "error").length;
-    dept.warnings += found.filter((f) => f.severity === "warning").length;
-  }
-  const findings = sortFindings([...read.layout, ...rowFindings]).map((f) => ({
-    ...f,
-    message: t(`finding.${f.code}` as MessageKey, f.params),
-  }));
-  const count = (s: Finding["severity"]) => findings.filter((f) => f.severity === s).length;
+  const v = validateLedgerGrid(await readXlsxGrid(bytes, file), file, month);
   return {
-    findings,
+    findings: v.findings.map((f) => ({ ...f, message: t(`finding.${f.code}` as MessageKey, f.params) })),
     summary: {
       file,
-      reportMonth: settings.reportMonth,
-      targets: read.rows.length,
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
-      statuses,
-      departments,
+      reportMonth: v.reportMonth,
+      targets: v.targets,
+      errors: v.counts.error,
+      warnings: v.counts.warning,
+      infos: v.counts.info,
+      statuses: v.statuses,
+      departments: v.byDepartment,
     },
   };
 }
