@@ -285,9 +285,14 @@ function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: n
     }
     const h = headings[i];
     if (h && sectionLevels.includes(h.level)) {
-      section = { no: h.no, title: h.rest.trim(), line: lineNo, items: [] };
+      const lead: SourceLine = { text: raw.slice(h.restOffset), line: lineNo };
+      // A heading that is itself a task with targets ("一、全年新增就业5万人。…") also becomes an item,
+      // numbered as written, so its targets are not lost behind the section title.
+      const isTask = /[。；;]/.test(h.rest) && extractTargets([lead], 2000).quantitative.length > 0;
+      section = { no: h.no, title: isTask ? leadPhrase(h.rest) : h.rest.trim(), line: lineNo, items: [] };
       sections.push(section);
-      item = null;
+      item = isTask ? { no: h.no, lines: [lead], lead, departments: [], partners: [], deadline: null } : null;
+      if (item) section.items.push(item);
       continue;
     }
     if (h && h.level === itemLevel && !paragraphItems) {

@@ -195,3 +195,17 @@ describe("a task list numbered （1） under 一、 with short role labels", () 
     expect(list.sections[0]!.items[1]!.departments).toEqual(["市园林局"]);
   });
 });
+
+describe("a section heading that is itself a task", () => {
+  it("keeps its targets as an item of the section", () => {
+    const plan = parsePlan(
+      "2022年工作要点\n一、稳就业。全年新增城镇就业5万人。\n1. 开展培训20期。\n二、保民生\n2. 新建公园3个。\n",
+    );
+    expect(targetsOf(plan).map((t) => [t.id, t.value, t.unit])).toEqual([
+      ["一.1", 5, "万人"],
+      ["1.1", 20, "期"],
+      ["2.1", 3, "个"],
+    ]);
+    expect(plan.sections[0]!.title).toBe("稳就业");
+  });
+});
