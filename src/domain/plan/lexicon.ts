@@ -98,7 +98,7 @@ function alternation(words: readonly string[]): string {
 }
 
 /** A unit: percent signs, or an optional 万/亿/千/百 magnitude before a measure word ("万平方米", "亿元"). */
-export const UNIT_PATTERN = `(?:${alternation(PERCENT_UNITS)}|(?:万|亿|千|百)?(?:${alternation(BASE_UNITS.filter((u) => u !== "万" && u !== "亿"))})|万|亿)`;
+export const UNIT_PATTERN = `(?:${alternation(PERCENT_UNITS)}|(?:万|亿|千|百)?[余多]?(?:${alternation(BASE_UNITS.filter((u) => u !== "万" && u !== "亿"))})|万|亿)`;
 
 /** Units that mean "a share", so the target is a rate that is not pro-rated. */
 export function isPercentUnit(unit: string): boolean {
@@ -170,7 +170,7 @@ export const QUANTITY_VERBS =
 
 /** Words that open a clause and say when or how firmly, not what ("年内", "力争"). Removed from metrics. */
 export const CLAUSE_PREFIXES =
-  /^(?:[，,、\s]|(?:到|在|于)?(?:第?[一二三四1-4]季度(?:末|前)?|[0-9０-９]{1,2}月(?:底|末)?(?:前|以前)?)|年内|全年|今年|当年|年底前|年底|年末|上半年|下半年|其中|力争|争取|确保|认真|重点|努力|进一步|积极|切实|继续|全面|按期|抓紧|加快|及时|要|并|和|及|共|累计)+/;
+  /^(?:[，,、\s]|(?:到|在|于)?(?:第?[一二三四1-4]季度(?:末|前)?|[0-9０-９]{1,2}月(?:底|末)?(?:前|以前)?)|年内|全年|今年|当年|年底前|年底|年末|上半年|下半年|其中|力争|争取|确保|认真|重点|努力|进一步|积极|切实|继续|全面|按期|抓紧|加快|及时|要|并|和|及)+/;
 
 /** Words that close a metric and say how firmly, not what ("一般不超过" → "一般"). */
 export const METRIC_SUFFIXES = /(?:一般|原则上|均|都|要|需|应|力争|争取|确保|总计|合计|共计|共|全年)+$/;

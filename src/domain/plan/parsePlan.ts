@@ -363,6 +363,7 @@ function finishItem(draft: DraftItem, key: string, year: number, log: Diagnostic
     return {
       id: `${key}.${i + 1}`,
       ...rest,
+      metric: rest.metric || title,
       deadline: draft.deadline ?? rest.deadline,
       parent: parentIndex === null ? null : `${key}.${parentIndex + 1}`,
     };

@@ -129,8 +129,9 @@ function kindOf(comparator: Comparator, unit: string, metric: string, context: s
   return "cumulative";
 }
 
+/** The unit as written, less the "about" of "1万余人" (the target is the number). */
 function unitAsWritten(unit: string): string {
-  return unit === "％" ? "%" : unit;
+  return unit === "％" ? "%" : unit.replace(/[余多]/, "");
 }
 
 function isChineseNumeral(token: string): boolean {
