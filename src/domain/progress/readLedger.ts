@@ -8,7 +8,14 @@ import { cellAddress } from "../workbook/address";
 import { PlanLedgerError } from "../errors";
 import type { Comparator, Target, TargetKind } from "../plan/types";
 import { TARGET_KINDS } from "../plan/types";
-import { LEDGER_COLUMNS, META_SHEET, ledgerLabels, type LedgerLabels } from "../ledger/layout";
+import {
+  LEDGER_COLUMNS,
+  META_SHEET,
+  SETTINGS_ROWS,
+  SETTINGS_VALUE_COLUMN,
+  ledgerLabels,
+  type LedgerLabels,
+} from "../ledger/layout";
 import { DEFAULT_THRESHOLDS, type LedgerSettings } from "../ledger/status";
 import type { LedgerRowInput } from "./checkRow";
 import { finding, type Finding } from "./findings";
@@ -159,20 +166,34 @@ function readTargets(grid: WorkbookGrid, labels: LedgerLabels, kinds: Map<string
   return targets;
 }
 
+/** What column A of 设置 says for each setting, in either language (the labels, or the names). */
+const SETTING_LABELS = (["zh-CN", "en-US"] as const).map((locale) => {
+  const t = translator(locale);
+  const names = ledgerLabels(locale).names;
+  return {
+    year: [t("ledger.yearLabel"), names.year],
+    reportMonth: [t("ledger.reportMonthLabel"), names.reportMonth],
+    yellow: [names.yellow],
+    red: [names.red],
+  };
+});
+
 function readSettings(grid: WorkbookGrid, labels: LedgerLabels, meta: Record<string, string>): LedgerSettings {
   const sheet = grid.sheets.find((s) => s.name === labels.sheets.settings);
-  const byLabel = (label: string): number | null => {
-    const row = sheet?.rows.find((r) => text(r[0]) === label);
-    const v = row?.[1];
+  // By label first (a row may have been inserted), then at the row the layout puts it.
+  const setting = (key: keyof (typeof SETTING_LABELS)[number], row: number): number | null => {
+    const wanted = SETTING_LABELS.flatMap((l) => l[key]);
+    const found = sheet?.rows.find((r) => wanted.includes(text(r[0])))?.[SETTINGS_VALUE_COLUMN];
+    const v = found ?? (sheet ? cellAt(sheet, row, SETTINGS_VALUE_COLUMN) : null);
     return typeof v === "number" && Number.isFinite(v) ? v : null;
   };
-  const year = byLabel(labels.names.year) ?? (Number(meta.year) || new Date().getFullYear());
-  const month = byLabel(labels.names.reportMonth);
+  const year = setting("year", SETTINGS_ROWS.year) ?? (Number(meta.year) || new Date().getFullYear());
+  const month = setting("reportMonth", SETTINGS_ROWS.reportMonth);
   return {
     year,
     reportMonth: month !== null && month >= 1 && month <= 12 ? Math.round(month) : 12,
-    yellow: byLabel(labels.names.yellow) ?? DEFAULT_THRESHOLDS.yellow,
-    red: byLabel(labels.names.red) ?? DEFAULT_THRESHOLDS.red,
+    yellow: setting("yellow", SETTINGS_ROWS.yellow) ?? DEFAULT_THRESHOLDS.yellow,
+    red: setting("red", SETTINGS_ROWS.red) ?? DEFAULT_THRESHOLDS.red,
   };
 }
 

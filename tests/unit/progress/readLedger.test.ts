@@ -34,6 +34,7 @@ describe("readLedger", () => {
   it("reads an English ledger", () => {
     const read = readLedger(ledgerGrid("en-US"), "ledger.xlsx");
     expect(read.ledgerSheet).toBe("Ledger");
+    expect(read.settings).toEqual({ year: 2011, reportMonth: 3, yellow: 10, red: 30 });
     expect(read.rows.find((r) => r.target.id === "20.1")!.target).toMatchObject({ kind: "rate", value: 98, unit: "%" });
   });
 
