@@ -1,0 +1,143 @@
+/**
+ * The ValidationPort over Office.js. Reading the ledger takes two syncs whatever its size: one to list
+ * the sheets (a sheet's used range can only be asked for once its proxy exists), one to load the used
+ * range of every sheet at once, the very-hidden _meta sheet included (hidden sheets stay readable).
+ * Applying fixes takes two: one to compare the cells with what the validation saw and read the
+ * protection, one to write every unchanged cell (unprotect → write → protect again, in the same batch).
+ */
+import { findCell } from "../domain/workbook/address";
+import type { GridSheet } from "../domain/progress/readLedger";
+import { AddinError, isAddinError } from "./errors";
+import type { ExcelContextLike, RangeLike, WorksheetLike } from "./excelApi";
+import { syncWithTimeout, type SyncOptions } from "./syncQueue";
+import type { ApplyFixesReport, FixRequest, LedgerGridRead, SkippedFix, ValidationPort } from "./validationPort";
+
+export interface OfficeValidationPortOptions extends SyncOptions {
+  /** Excel.run, or a stand-in (tests and the end-to-end harness pass the fake's). */
+  run: (batch: (context: ExcelContextLike) => Promise<unknown>) => Promise<unknown>;
+}
+
+/** A cell value as the core reads it: Excel reports blanks as "". */
+function cellValue(value: unknown): unknown {
+  return value === "" || value === undefined ? null : value;
+}
+
+/** Rows from A1: the used range placed at its offset. */
+function gridRows(range: RangeLike): unknown[][] {
+  const rows: unknown[][] = Array.from({ length: range.rowIndex }, () => []);
+  const pad: null[] = Array.from({ length: range.columnIndex }, () => null);
+  for (const row of range.values) rows.push([...pad, ...row.map(cellValue)]);
+  return rows;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  const x = cellValue(a);
+  const y = cellValue(b);
+  return x === y || (typeof x === "number" && typeof y === "number" && Object.is(x, y));
+}
+
+function hostReason(error: unknown): { reason: string; code: string } {
+  const reason = error instanceof Error ? error.message : String(error);
+  const code = typeof error === "object" && error !== null && "code" in error ? String(error.code) : "";
+  return { reason, code };
+}
+
+export function createOfficeValidationPort(options: OfficeValidationPortOptions): ValidationPort {
+  async function run<T>(batch: (context: ExcelContextLike) => Promise<T>): Promise<T> {
+    let result: T | undefined;
+    try {
+      await options.run(async (context) => {
+        result = await batch(context);
+      });
+    } catch (error) {
+      if (isAddinError(error)) throw error;
+      throw new AddinError("excel-request-failed", hostReason(error), { cause: error });
+    }
+    return result as T;
+  }
+  const sync = (context: ExcelContextLike) => syncWithTimeout(context, options.timeoutMs);
+
+  return {
+    readLedgerGrid(): Promise<LedgerGridRead> {
+      return run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        sheets.load("items/name");
+        await sync(context);
+        const used = sheets.items.map((ws) => {
+          const range = ws.getUsedRangeOrNullObject(true);
+          range.load(["values", "rowIndex", "columnIndex"]);
+          return { name: ws.name, range };
+        });
+        await sync(context);
+        const grid: GridSheet[] = used.map(({ name, range }) => ({
+          name,
+          rows: range.isNullObject ? [] : gridRows(range),
+        }));
+        return { grid: { sheets: grid }, syncs: 2 };
+      });
+    },
+
+    selectCell(sheet: string, cell: string): Promise<void> {
+      return run(async (context) => {
+        const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
+        ws.activate();
+        if (findCell(cell)) ws.getRange(cell).select();
+        await sync(context);
+      });
+    },
+
+    applyFixes(fixes: readonly FixRequest[]): Promise<ApplyFixesReport> {
+      return run(async (context) => {
+        const unique = [...new Map(fixes.map((f) => [`${f.sheet}!${f.cell}`, f])).values()];
+        for (const f of unique) {
+          if (!findCell(f.cell) || !Number.isFinite(f.value)) {
+            throw new AddinError("excel-request-failed", { reason: `${f.sheet}!${f.cell} = ${f.value}`, code: "" });
+          }
+        }
+        const handles = new Map<string, WorksheetLike>();
+        for (const f of unique) {
+          if (!handles.has(f.sheet)) handles.set(f.sheet, context.workbook.worksheets.getItemOrNullObject(f.sheet));
+        }
+        for (const ws of handles.values()) ws.load(["protection/protected", "protection/options"]);
+        const ranges = unique.map((f) => {
+          const range = handles.get(f.sheet)!.getRange(f.cell);
+          range.load("values");
+          return range;
+        });
+        await sync(context);
+
+        const applied: FixRequest[] = [];
+        const skipped: SkippedFix[] = [];
+        unique.forEach((f, i) => {
+          const current = cellValue(ranges[i]!.values[0]![0]);
+          if (sameValue(current, f.seen)) applied.push(f);
+          else skipped.push({ fix: f, current });
+        });
+        if (applied.length === 0) return { applied, skipped, reprotected: [], syncs: 1 };
+
+        const touched = new Set(applied.map((f) => f.sheet));
+        const reprotected = [...touched].filter((name) => handles.get(name)!.protection.protected);
+        for (const name of reprotected) handles.get(name)!.protection.unprotect();
+        for (const f of applied) handles.get(f.sheet)!.getRange(f.cell).values = [[f.value]];
+        for (const name of reprotected) {
+          const protection = handles.get(name)!.protection;
+          protection.protect(protection.options);
+        }
+        try {
+          await sync(context);
+        } catch (error) {
+          // unprotect() comes first in the batch: when it is refused (a password), nothing was written.
+          if (reprotected.length > 0 && !isAddinError(error)) {
+            throw new AddinError(
+              "sheet-protected",
+              { sheet: reprotected.join("、"), ...hostReason(error) },
+              { cause: error },
+            );
+          }
+          throw error;
+        }
+        return { applied, skipped, reprotected, syncs: 2 };
+      });
+    },
+  };
+}
