@@ -5,7 +5,9 @@
 import { isPlanLedgerError } from "../domain/errors";
 import { resolveLocale, type Locale, type MessageKey } from "../i18n";
 import { generateCommand } from "./commands/generate";
+import { mergeCommand } from "./commands/merge";
 import { parseCommand } from "./commands/parse";
+import { splitCommand } from "./commands/split";
 import { validateCommand } from "./commands/validate";
 import { makeContext, UsageError, type CliIo, type Command } from "./context";
 
@@ -18,6 +20,8 @@ const COMMANDS: Record<string, Command> = {
   parse: parseCommand,
   generate: generateCommand,
   validate: validateCommand,
+  split: splitCommand,
+  merge: mergeCommand,
 };
 
 /** Takes --lang zh|en out of the arguments (it may stand anywhere); PLAN_LEDGER_LANG is the default. */

@@ -16,6 +16,15 @@ export type ErrorCode =
   | "output-unwritable"
   | "not-a-ledger"
   | "not-xlsx"
+  | "xlsx-corrupt"
+  | "xlsx-too-large"
+  | "exchange-no-plan"
+  | "exchange-not-master"
+  | "exchange-other-plan"
+  | "exchange-other-year"
+  | "exchange-not-department-copy"
+  | "exchange-entry-errors"
+  | "exchange-no-meta"
   | "internal";
 
 export type ErrorParams = Record<string, string | number>;

@@ -158,7 +158,7 @@ export const enUS: Record<MessageKey, string> = {
   "cli.generate.done": "Wrote {file}: {targets} targets, report month {month}, {size} KB.\n",
   "cli.generate.defaultFile": "plan-ledger-{year}.xlsx",
   "cli.usage":
-    "Usage: plan-ledger <command> [options]\n\nCommands:\n  parse [FILE|-] [--json]   read a work plan and list its structured targets\n  generate [PLAN] [-o FILE] [--month N] [--force] [--password P] [--department NAME]\n                            write the ledger workbook (.xlsx); without PLAN the built-in 2011 plan; default file plan-ledger-YEAR.xlsx, never overwritten without --force\n  help                      show this help\n\nCommon options:\n  --lang zh|en              language of messages (default zh)\n  --year YEAR               year to use when the title names none\n",
+    "Usage: plan-ledger <command> [options]\n\nCommands:\n  parse [FILE|-] [--json]   read a work plan and list its structured targets\n  generate [PLAN] [-o FILE] [--month N] [--force] [--password P] [--department NAME]\n                            write the ledger workbook (.xlsx); without PLAN the built-in 2011 plan; default file plan-ledger-YEAR.xlsx, never overwritten without --force\n  split MASTER --out DIR [--force]\n                            one copy per department (责任单位)\n  merge MASTER FILE… -o OUT [--json] [--dry-run] [--force]\n                            merge the returned copies (checked, applied all at once, logged in Change log)\n  help                      show this help\n\nCommon options:\n  --lang zh|en              language of messages (default zh)\n  --year YEAR               year to use when the title names none\n",
   "cli.validate.needFile": "Name the ledger file to check: plan-ledger validate FILE.xlsx",
   "cli.validate.badMonth": "The --month value “{value}” is not a month from 1 to 12.",
   "cli.validate.fix": "(suggested: {value})",
@@ -242,6 +242,61 @@ export const enUS: Record<MessageKey, string> = {
   "pane.generate.monthOption": "Month {n}",
   "pane.generate.existing": "This workbook already has a ledger: it is updated in place, entries are kept by ID, and targets that left the plan move to the 归档 (archive) sheet.",
   "pane.generate.needPlan": "Choose or read a plan in step 1 first.",
+  "error.xlsx-corrupt":
+    "“{file}” is damaged or incomplete ({reason}) and cannot be read. Ask the sender to save it again as .xlsx and resend it.",
+  "error.xlsx-too-large":
+    "“{file}” unpacks to {size} bytes, over the limit of {limit} bytes, and was not read. A ledger is usually under 5 MB: check that this is the right file.",
+  "error.exchange-no-plan":
+    "“{file}” carries no plan (planJson missing from _meta), so it cannot be split or merged. Regenerate the master with this version of plan-ledger generate and copy the entries over.",
+  "error.exchange-not-master": "“{file}” is the copy of “{department}”, not the master ledger. Choose the master.",
+  "error.exchange-other-plan":
+    "“{file}” belongs to another plan (fingerprint {found}, the master's is {expected}); nothing was taken from it.",
+  "error.exchange-other-year":
+    "“{file}” is a ledger of {found}, the master is of {expected}; nothing was taken from it.",
+  "error.exchange-not-department-copy":
+    "“{file}” is not a department copy (its metadata names no department); nothing was taken from it. Ask the sender to use the file split off for them.",
+  "error.exchange-no-meta":
+    "“{file}” has no _meta sheet, so its plan and department are unknown; nothing was taken from it. Ask the sender to use the file split off for them, not a copy pasted into a new workbook.",
+  "error.exchange-entry-errors":
+    "“{file}” has {count} wrong entries, so nothing was taken from it. Ask the sender to correct them and send it again:",
+  "exchange.fileName": "plan-ledger-{year}-{department}-M{month}.xlsx",
+  "exchange.conflict.not-own-row":
+    "{file}: {target} is not a target of “{department}” (responsible: “{owner}”); the change to {field} was not taken: {old} → {new}",
+  "exchange.conflict.closed-month":
+    "{file}: {target} {field} was already reported ({old}); the change to {new} was not taken. To correct it, edit the master directly.",
+  "exchange.conflict.same-department":
+    "“{department}” sent several different files ({files}); none was taken. Decide which one is valid and merge only that one.",
+  "ledger.sheet.changeLog": "Change log",
+  "ledger.changeLog.title": "Change log (each merge adds to it; do not edit)",
+  "ledger.changeLog.col.when": "When",
+  "ledger.changeLog.col.file": "File",
+  "ledger.changeLog.col.department": "Department",
+  "ledger.changeLog.col.target": "ID",
+  "ledger.changeLog.col.month": "Month",
+  "ledger.changeLog.col.old": "Old value",
+  "ledger.changeLog.col.new": "New value",
+  "cli.split.needMaster": "Name the master ledger: plan-ledger split MASTER.xlsx --out DIR",
+  "cli.split.needOut": "Name the folder for the department copies with --out.",
+  "cli.split.copy": "  {file}: {department}, {targets} targets\n",
+  "cli.split.done": "Split into {count} department copies in {dir}.\n",
+  "cli.split.unassigned":
+    "These {count} targets have no department and were not sent out: {ids}. Pick a department in the master's Plan sheet and split again.\n",
+  "cli.merge.needFiles":
+    "Name the master and at least one returned file: plan-ledger merge MASTER.xlsx FILE… -o OUT.xlsx",
+  "cli.merge.needOut": "Name the merged master with -o (or add --dry-run to preview only).",
+  "cli.merge.progress": "Reading returned files {done}/{total}: {file}\n",
+  "cli.merge.department": "[{department}] {files} (report month {month})",
+  "cli.merge.change": "  {target} {field}: {old} → {new}",
+  "cli.merge.noChange": "  no changes",
+  "cli.merge.layout": "  Note {file}: {message}",
+  "cli.merge.conflicts": "Conflicts ({count}, not taken):",
+  "cli.merge.refused": "Files not taken ({count}):",
+  "cli.merge.missing": "Not returned ({count} departments): {list}",
+  "cli.merge.blank": "(blank)",
+  "cli.merge.summary":
+    "{files} files: {accepted} taken, {refused} not taken; {changes} changes, {conflicts} conflicts.",
+  "cli.merge.written": "Wrote {file} ({entries} change-log entries in all).\n",
+  "cli.merge.dryRun": "Preview (--dry-run): no file written.\n",
   "pane.generate.create": "Generate ledger",
   "pane.generate.update": "Update ledger (keep entries)",
   "pane.generate.download": "Download as .xlsx file",

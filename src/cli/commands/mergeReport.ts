@@ -1,0 +1,101 @@
+/** The merge preview as text (per department: changes, conflicts; refused files; 未报送) and as JSON. */
+import type { Change, Conflict, MergePreview, Refusal } from "../../domain/exchange/mergePreview";
+import { LEDGER_COLUMNS, ledgerLabels } from "../../domain/ledger/layout";
+import type { Finding } from "../../domain/progress/findings";
+import type { CellValue } from "../../domain/workbook/spec";
+import type { Locale, MessageKey, Translate } from "../../i18n";
+
+export function fieldLabel(change: Pick<Change, "month" | "narrative">, locale: Locale, t: Translate): string {
+  if (change.month !== null) return t("ledger.month", { n: change.month });
+  return ledgerLabels(locale).ledgerHeader[LEDGER_COLUMNS[change.narrative!]]!;
+}
+
+function shown(value: CellValue, t: Translate): string {
+  return value === null || value === "" ? t("cli.merge.blank") : String(value);
+}
+
+function changeVars(c: Change, locale: Locale, t: Translate): Record<string, string> {
+  return { target: c.targetId, field: fieldLabel(c, locale, t), old: shown(c.old, t), new: shown(c.new, t) };
+}
+
+export function conflictMessage(c: Conflict, locale: Locale, t: Translate): string {
+  const base = { file: c.file, department: c.department, owner: c.owner, files: c.files.join("、") };
+  const change = c.change ? changeVars(c.change, locale, t) : { target: "", field: "", old: "", new: "" };
+  return t(`exchange.conflict.${c.kind}` as MessageKey, { ...base, ...change });
+}
+
+function findingLine(f: Finding, t: Translate): string {
+  return `    ${f.sheet}!${f.cell} ${f.targetId ?? ""} ${t(`finding.${f.code}` as MessageKey, f.params)}`;
+}
+
+export function refusalMessage(r: Refusal, t: Translate): string {
+  return t(`error.${r.code}` as MessageKey, r.params);
+}
+
+export function formatPreview(preview: MergePreview, locale: Locale, t: Translate): string {
+  const lines: string[] = [];
+  for (const d of preview.departments) {
+    lines.push(
+      t("cli.merge.department", { department: d.department, files: d.files.join("、"), month: d.reportMonth }),
+    );
+    for (const c of d.changes) lines.push(t("cli.merge.change", changeVars(c, locale, t)));
+    if (d.changes.length === 0) lines.push(t("cli.merge.noChange"));
+    for (const r of preview.reports.filter((r) => r.department === d.department)) {
+      for (const f of r.layout) {
+        lines.push(t("cli.merge.layout", { file: r.file, message: t(`finding.${f.code}` as MessageKey, f.params) }));
+      }
+    }
+  }
+  if (preview.conflicts.length > 0) {
+    lines.push("", t("cli.merge.conflicts", { count: preview.conflicts.length }));
+    for (const c of preview.conflicts) lines.push(`  ${conflictMessage(c, locale, t)}`);
+  }
+  if (preview.refused.length > 0) {
+    lines.push("", t("cli.merge.refused", { count: preview.refused.length }));
+    for (const r of preview.refused) {
+      lines.push(`  ${refusalMessage(r, t)}`);
+      for (const f of r.findings) lines.push(findingLine(f, t));
+    }
+  }
+  if (preview.missing.length > 0) {
+    lines.push("", t("cli.merge.missing", { count: preview.missing.length, list: preview.missing.join("、") }));
+  }
+  lines.push(
+    "",
+    t("cli.merge.summary", {
+      files: preview.files.length,
+      accepted: preview.reports.length,
+      refused: preview.refused.length,
+      changes: preview.changes.length,
+      conflicts: preview.conflicts.length,
+    }),
+  );
+  return lines.join("\n") + "\n";
+}
+
+/** The preview as JSON, each conflict, refusal and finding with its message in the CLI's language. */
+export function previewJson(preview: MergePreview, locale: Locale, t: Translate): unknown {
+  return {
+    master: preview.master,
+    departments: preview.departments.map((d) => ({
+      ...d,
+      conflicts: d.conflicts.map((c) => ({ ...c, message: conflictMessage(c, locale, t) })),
+    })),
+    refused: preview.refused.map((r) => ({
+      ...r,
+      message: refusalMessage(r, t),
+      findings: r.findings.map((f) => ({ ...f, message: t(`finding.${f.code}` as MessageKey, f.params) })),
+    })),
+    layout: preview.reports.flatMap((r) =>
+      r.layout.map((f) => ({ file: r.file, ...f, message: t(`finding.${f.code}` as MessageKey, f.params) })),
+    ),
+    missing: preview.missing,
+    summary: {
+      files: preview.files.length,
+      accepted: preview.reports.length,
+      refused: preview.refused.length,
+      changes: preview.changes.length,
+      conflicts: preview.conflicts.length,
+    },
+  };
+}
