@@ -93,7 +93,10 @@ module.exports = async (env = {}, argv = {}) => {
             loader: "ts-loader",
             // tsconfig.json compiles to CommonJS for jest; ES modules here keep import() a split point.
             // Type checking is `npm run typecheck`.
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", moduleResolution: "bundler", sourceMap: true },
+            },
           },
         },
         { test: /\.txt$/, type: "asset/source" },

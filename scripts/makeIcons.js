@@ -40,7 +40,12 @@ function encodePng(size, pixel) {
   ihdr[8] = 8; // bit depth
   ihdr[9] = 6; // RGBA
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return Buffer.concat([signature, chunk("IHDR", ihdr), chunk("IDAT", zlib.deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+  return Buffer.concat([
+    signature,
+    chunk("IHDR", ihdr),
+    chunk("IDAT", zlib.deflateSync(raw)),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }
 
 function icon(size) {
@@ -54,7 +59,8 @@ function icon(size) {
   return encodePng(size, (x, y) => {
     const cx = Math.min(Math.max(x, pad + radius), size - pad - radius);
     const cy = Math.min(Math.max(y, pad + radius), size - pad - radius);
-    const inside = x >= pad && y >= pad && x < size - pad && y < size - pad && (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
+    const inside =
+      x >= pad && y >= pad && x < size - pad && y < size - pad && (x - cx) ** 2 + (y - cy) ** 2 <= radius ** 2;
     if (!inside) return [0, 0, 0, 0];
     const inGrid = x >= inset && x < size - inset && y >= inset && y < size - inset;
     const onRow = rows.some((r) => y >= r && y < r + line);

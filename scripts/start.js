@@ -19,7 +19,17 @@ function run(command, args) {
 
 if (process.platform === "win32" || process.platform === "darwin") {
   console.log("Starting the dev server and sideloading manifest.xml into desktop Excel (office-addin-debugging)…");
-  run(bin("office-addin-debugging"), ["start", "manifest.xml", "desktop", "--app", "excel", "--dev-server", "npm run dev-server", "--dev-server-port", "3000"]);
+  run(bin("office-addin-debugging"), [
+    "start",
+    "manifest.xml",
+    "desktop",
+    "--app",
+    "excel",
+    "--dev-server",
+    "npm run dev-server",
+    "--dev-server-port",
+    "3000",
+  ]);
 } else {
   console.log(
     [

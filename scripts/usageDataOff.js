@@ -13,4 +13,5 @@ try {
   process.exit(0);
 }
 const run = spawnSync(process.execPath, [cli, "off"], { stdio: "ignore", cwd: path.join(__dirname, "..") });
-if (run.status !== 0) console.warn("office-addin-usage-data off did not run; turn it off by hand: npx office-addin-usage-data off");
+if (run.status !== 0)
+  console.warn("office-addin-usage-data off did not run; turn it off by hand: npx office-addin-usage-data off");

@@ -34,7 +34,9 @@ export interface RegenerateOptions extends ApplyOptions {
 }
 
 function hasIdColumn(sheet: WorkbookSpec["sheets"][number]): boolean {
-  return sheet.rows.slice(0, 30).some((row) => row.some((cell) => typeof cell?.value === "string" && ID_HEADERS.has(cell.value)));
+  return sheet.rows
+    .slice(0, 30)
+    .some((row) => row.some((cell) => typeof cell?.value === "string" && ID_HEADERS.has(cell.value)));
 }
 
 /** Writes the ledger `spec` of `plan`, keeping the entries of a ledger already in the workbook. */
@@ -46,9 +48,7 @@ export async function regenerateLedger(
 ): Promise<GenerateReport> {
   const ledgerSheets = spec.sheets.filter(hasIdColumn).map((s) => s.name);
   const state = await readWorkbookState(context, [...ledgerSheets, ARCHIVE_SHEET], options);
-  const grids = new Map(
-    [...state.sheets.values()].flatMap((s) => (s.values ? [[s.name, s.values] as const] : [])),
-  );
+  const grids = new Map([...state.sheets.values()].flatMap((s) => (s.values ? [[s.name, s.values] as const] : [])));
   const targets = listTargets(plan);
   const kept = keepEntries(spec, grids, { targetIds: new Set(targets.map((t) => t.target.id)), today: options.today });
   const written = await writeWorkbookSpec(context, kept.spec, state, {
@@ -63,5 +63,6 @@ export async function regenerateLedger(
     archived: kept.archived,
     skipped: written.skipped,
     syncs: state.syncs + written.syncs,
+    requestBytes: written.requestBytes,
   };
 }

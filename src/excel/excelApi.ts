@@ -28,10 +28,20 @@ export interface FontLike {
   name: string;
 }
 
-export type BorderIndexName = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
+export type BorderIndexName =
+  "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight" | "InsideVertical" | "InsideHorizontal";
 
 export interface BorderLike {
-  style: Excel.BorderLineStyle | "None" | "Continuous" | "Dash" | "DashDot" | "DashDotDot" | "Dot" | "Double" | "SlantDashDot";
+  style:
+    | Excel.BorderLineStyle
+    | "None"
+    | "Continuous"
+    | "Dash"
+    | "DashDot"
+    | "DashDotDot"
+    | "Dot"
+    | "Double"
+    | "SlantDashDot";
   color: string;
   weight: Excel.BorderWeight | "Hairline" | "Thin" | "Medium" | "Thick";
 }
@@ -44,7 +54,16 @@ export interface RangeFormatLike {
   fill: FillLike;
   font: FontLike;
   borders: BordersLike;
-  horizontalAlignment: Excel.HorizontalAlignment | "General" | "Left" | "Center" | "Right" | "Fill" | "Justify" | "CenterAcrossSelection" | "Distributed";
+  horizontalAlignment:
+    | Excel.HorizontalAlignment
+    | "General"
+    | "Left"
+    | "Center"
+    | "Right"
+    | "Fill"
+    | "Justify"
+    | "CenterAcrossSelection"
+    | "Distributed";
   verticalAlignment: Excel.VerticalAlignment | "Top" | "Center" | "Bottom" | "Justify" | "Distributed";
   wrapText: boolean;
   /** Points, not characters. */

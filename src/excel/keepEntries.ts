@@ -81,7 +81,12 @@ function specLayout(sheet: SheetSpec, ids: ReadonlySet<string>): Layout | undefi
   while (dataRow < grid.length && !ids.has(text(grid[dataRow]?.[header.column]))) dataRow++;
   if (dataRow >= grid.length) return undefined;
   const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
-  return { idColumn: header.column, headerRow: header.row, dataRow, keys: columnKeys(grid, header.row, dataRow, width) };
+  return {
+    idColumn: header.column,
+    headerRow: header.row,
+    dataRow,
+    keys: columnKeys(grid, header.row, dataRow, width),
+  };
 }
 
 function existingLayout(grid: CellValue[][], headingRows: number): Layout | undefined {
@@ -89,7 +94,12 @@ function existingLayout(grid: CellValue[][], headingRows: number): Layout | unde
   if (!header) return undefined;
   const dataRow = header.row + headingRows;
   const width = grid.reduce((max, row) => Math.max(max, row.length), 0);
-  return { idColumn: header.column, headerRow: header.row, dataRow, keys: columnKeys(grid, header.row, dataRow, width) };
+  return {
+    idColumn: header.column,
+    headerRow: header.row,
+    dataRow,
+    keys: columnKeys(grid, header.row, dataRow, width),
+  };
 }
 
 function isInput(cell: CellSpec | null | undefined, spec: WorkbookSpec): boolean {
@@ -102,14 +112,32 @@ interface ArchivedRow {
   values: CellValue[];
 }
 
-function archiveSheet(base: SheetSpec | undefined, previous: CellValue[][] | undefined, rows: ArchivedRow[], today: string): SheetSpec {
+function archiveSheet(
+  base: SheetSpec | undefined,
+  previous: CellValue[][] | undefined,
+  rows: ArchivedRow[],
+  today: string,
+): SheetSpec {
   const sheet: SheetSpec = base
     ? { ...base, rows: [...base.rows] }
-    : { name: ARCHIVE_SHEET, state: "visible", rows: [], columns: [], merges: [], validations: [], conditionalFormats: [] };
+    : {
+        name: ARCHIVE_SHEET,
+        state: "visible",
+        rows: [],
+        columns: [],
+        merges: [],
+        validations: [],
+        conditionalFormats: [],
+      };
   const cell = (value: CellValue): CellSpec | null => (value === null ? null : { value });
   if (!base && previous && previous.length > 0) sheet.rows.push(...previous.map((row) => row.map(cell)));
   const previousHeading = [...(previous ?? [])].reverse().find((row) => text(row[0]) === ARCHIVE_DATE);
-  let lastHeadings = previousHeading ? previousHeading.map(text).join("\u0000").replace(/\u0000+$/, "") : "";
+  let lastHeadings = previousHeading
+    ? previousHeading
+        .map(text)
+        .join("\u0000")
+        .replace(/\u0000+$/, "")
+    : "";
   for (const row of rows) {
     const headings = [ARCHIVE_DATE, "来源工作表", ...row.headings];
     const joined = headings.join("\u0000").replace(/\u0000+$/, "");

@@ -29,6 +29,8 @@ export interface GenerateReport {
   archived: string[];
   skipped: SkippedFeature[];
   syncs: number;
+  /** Estimated size of the requests written. */
+  requestBytes: number;
 }
 
 export interface ExistingLedger {

@@ -8,7 +8,9 @@ import { PLAN_SETTING, readWorkbookState } from "./readWorkbook";
 import { syncWithTimeout, type SyncOptions } from "./syncQueue";
 
 /** Checks the optional requirement sets once, at start-up. */
-export function detectCapabilities(requirements: { isSetSupported(name: string, minVersion?: string): boolean }): ExcelCapabilities {
+export function detectCapabilities(requirements: {
+  isSetSupported(name: string, minVersion?: string): boolean;
+}): ExcelCapabilities {
   return {
     dataValidation: requirements.isSetSupported("ExcelApi", "1.8"),
     createWorkbook: requirements.isSetSupported("ExcelApi", "1.8"),

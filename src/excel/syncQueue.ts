@@ -40,14 +40,33 @@ interface Operation {
   run: () => void;
 }
 
-/** Size of a payload as Excel receives it (JSON), counted in UTF-16 units × 3 as an upper bound for UTF-8. */
+/** Requests carry each action's ids and property names besides the data (a rough upper bound). */
+const ACTION_OVERHEAD_BYTES = 256;
+
+/** UTF-8 length of a string without encoding it (Chinese text is 3 bytes a character). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Size of a payload as Excel receives it: its JSON in UTF-8, plus the action's own framing. */
 export function payloadBytes(value: unknown): number {
-  return value === undefined ? 16 : JSON.stringify(value).length * 3 + 16;
+  return (value === undefined ? 0 : utf8Length(JSON.stringify(value))) + ACTION_OVERHEAD_BYTES;
 }
 
 export class SyncQueue {
   private readonly operations: Operation[] = [];
   private syncs = 0;
+  private bytes = 0;
 
   constructor(
     private readonly context: ExcelContextLike,
@@ -60,7 +79,9 @@ export class SyncQueue {
 
   /** Queues `run`; `payload` is what it sends (for the size estimate). */
   add(run: () => void, payload?: unknown): void {
-    this.operations.push({ run, bytes: payloadBytes(payload) });
+    const bytes = payloadBytes(payload);
+    this.bytes += bytes;
+    this.operations.push({ run, bytes });
   }
 
   /** Runs the queued operations, syncing whenever the next one would overflow the batch. */
@@ -88,5 +109,10 @@ export class SyncQueue {
 
   get syncCount(): number {
     return this.syncs;
+  }
+
+  /** Estimated size of everything queued so far. */
+  get totalBytes(): number {
+    return this.bytes;
   }
 }

@@ -22,6 +22,8 @@ export type SkippedFeature = "dataValidation" | "autoFilter" | "print";
 export interface WriteReport {
   syncs: number;
   skipped: SkippedFeature[];
+  /** Estimated size of the requests sent (the 5 MB limit applies to each sync). */
+  requestBytes: number;
 }
 
 export interface WriteOptions extends SyncOptions {
@@ -38,7 +40,11 @@ const V_ALIGN = { top: "Top", middle: "Center", bottom: "Bottom" } as const;
 const ROW_BLOCK = 200;
 
 function width(sheet: SheetSpec): number {
-  return Math.max(1, sheet.rows.reduce((max, row) => Math.max(max, row.length), 0), sheet.columns.length);
+  return Math.max(
+    1,
+    sheet.rows.reduce((max, row) => Math.max(max, row.length), 0),
+    sheet.columns.length,
+  );
 }
 
 function applyStyle(range: RangeLike, style: StyleSpec, rows: number, columns: number): void {
@@ -149,7 +155,12 @@ function queueLayout(queue: SyncQueue, ws: () => WorksheetLike, sheet: SheetSpec
   });
 }
 
-function queueRules(queue: SyncQueue, ws: () => WorksheetLike, sheet: SheetSpec, capabilities: ExcelCapabilities): void {
+function queueRules(
+  queue: SyncQueue,
+  ws: () => WorksheetLike,
+  sheet: SheetSpec,
+  capabilities: ExcelCapabilities,
+): void {
   if (capabilities.dataValidation) {
     for (const v of sheet.validations) queue.add(() => applyValidation(ws().getRange(v.range), v), v);
   }
@@ -250,7 +261,7 @@ export async function writeWorkbookSpec(
     options.finally?.(context);
   });
 
+  const requestBytes = queue.totalBytes;
   const batches = await queue.flush();
-  return { syncs: batches, skipped: [...skipped] };
+  return { syncs: batches, skipped: [...skipped], requestBytes };
 }
-

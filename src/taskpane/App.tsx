@@ -44,7 +44,14 @@ export interface AppProps {
 }
 
 const useStyles = makeStyles({
-  root: { padding: tokens.spacingHorizontalM, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM, minHeight: "100vh", boxSizing: "border-box" },
+  root: {
+    padding: tokens.spacingHorizontalM,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    minHeight: "100vh",
+    boxSizing: "border-box",
+  },
   status: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -125,10 +132,14 @@ function Pane(props: AppProps) {
           plan={plan}
           busy={busy}
           hasSavedPlan={savedPlan !== null}
-          onBuiltin={() => void act(async () => await readText(await props.loadBuiltinPlan(), "qingdao-2011-work-points.txt"))}
+          onBuiltin={() =>
+            void act(async () => await readText(await props.loadBuiltinPlan(), "qingdao-2011-work-points.txt"))
+          }
           onText={(text) => void act(() => readText(text, "(paste)"))}
           onFile={(file) =>
-            void act(async () => readText(decodePlanBytes(new Uint8Array(await file.arrayBuffer()), file.name).text, file.name))
+            void act(async () =>
+              readText(decodePlanBytes(new Uint8Array(await file.arrayBuffer()), file.name).text, file.name),
+            )
           }
           onSaved={() =>
             void act(async () => {
@@ -165,8 +176,16 @@ function Pane(props: AppProps) {
               setNotices(report.skipped.map((s) => t(`pane.skipped.${s}` as const)));
               setStatus(
                 report.regenerated
-                  ? t("pane.status.regenerated", { targets: report.targets, kept: report.keptCells, archived: report.archived.length })
-                  : t("pane.status.generated", { targets: report.targets, sheets: report.sheets.length, syncs: report.syncs }),
+                  ? t("pane.status.regenerated", {
+                      targets: report.targets,
+                      kept: report.keptCells,
+                      archived: report.archived.length,
+                    })
+                  : t("pane.status.generated", {
+                      targets: report.targets,
+                      sheets: report.sheets.length,
+                      syncs: report.syncs,
+                    }),
               );
             })
           }

@@ -1,5 +1,14 @@
 /** Step 1: choose a plan (built-in, pasted, opened, saved in the workbook), review and correct it. */
-import { Button, Field, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { Plan } from "../domain/plan/types";
 import { useT } from "./i18nContext";

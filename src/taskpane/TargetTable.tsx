@@ -12,7 +12,14 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import { COMPARATORS, TARGET_KINDS, listTargets, type Comparator, type Plan, type TargetKind } from "../domain/plan/types";
+import {
+  COMPARATORS,
+  TARGET_KINDS,
+  listTargets,
+  type Comparator,
+  type Plan,
+  type TargetKind,
+} from "../domain/plan/types";
 import type { MessageKey } from "../i18n";
 import { useT } from "./i18nContext";
 import { addTarget, dropTarget, setDepartments, updateTarget } from "./planEdits";
@@ -33,7 +40,15 @@ const useStyles = makeStyles({
 });
 
 /** Typed freely (separators included) and applied when the field loses focus. */
-function DepartmentsInput({ label, value, onCommit }: { label: string; value: string; onCommit: (text: string) => void }) {
+function DepartmentsInput({
+  label,
+  value,
+  onCommit,
+}: {
+  label: string;
+  value: string;
+  onCommit: (text: string) => void;
+}) {
   const [draft, setDraft] = useState<string | null>(null);
   return (
     <Input

@@ -1,7 +1,9 @@
 /** Corrections a reviewer makes to a parsed plan in the pane. Pure: a plan in, a new plan out. */
 import type { Plan, PlanItem, Target } from "../domain/plan/types";
 
-export type TargetPatch = Partial<Pick<Target, "comparator" | "value" | "max" | "unit" | "kind" | "deadline" | "metric">>;
+export type TargetPatch = Partial<
+  Pick<Target, "comparator" | "value" | "max" | "unit" | "kind" | "deadline" | "metric">
+>;
 
 function mapItems(plan: Plan, fn: (item: PlanItem) => PlanItem): Plan {
   return { ...plan, sections: plan.sections.map((s) => ({ ...s, items: s.items.map(fn) })) };

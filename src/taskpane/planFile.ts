@@ -8,7 +8,11 @@ import type { Translate } from "../i18n";
 /** The plan as saved JSON, its diagnostics described in the user's language. */
 export async function planToJson(plan: Plan, t: Translate): Promise<string> {
   const { toPlanJson } = await import(/* webpackChunkName: "planJson" */ "../domain/plan/planJson");
-  return JSON.stringify(toPlanJson(plan, (d) => t(`diag.${d.code}` as const, d.params)), null, 2);
+  return JSON.stringify(
+    toPlanJson(plan, (d) => t(`diag.${d.code}` as const, d.params)),
+    null,
+    2,
+  );
 }
 
 /** True when the text looks like a saved plan rather than plan prose (the same test as planJson's). */

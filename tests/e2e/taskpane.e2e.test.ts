@@ -18,12 +18,21 @@ let browser: Browser;
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}${process.env.CI ? " (CI must install it)" : ""}: apt-get install chromium`);
+    throw new Error(
+      `Chromium is missing at ${CHROMIUM}${process.env.CI ? " (CI must install it)" : ""}: apt-get install chromium`,
+    );
   }
   served = await servePane();
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
 }, 300_000);
 
@@ -57,12 +66,16 @@ async function openPane(query: string, locale = "zh-CN"): Promise<Page> {
 }
 
 function snapshot(page: Page): Promise<WorkbookSnapshot> {
-  return page.evaluate(() => (window as unknown as { __fakeExcel: { snapshot(): WorkbookSnapshot } }).__fakeExcel.snapshot());
+  return page.evaluate(() =>
+    (window as unknown as { __fakeExcel: { snapshot(): WorkbookSnapshot } }).__fakeExcel.snapshot(),
+  );
 }
 
 function cellsOfRow(snap: WorkbookSnapshot, sheet: string, id: string): Record<string, unknown> {
   const cells = snap.sheets.find((s) => s.name === sheet)?.cells ?? {};
-  const row = Object.entries(cells).find(([a, c]) => /^A\d+$/.test(a) && c.value === id)?.[0].slice(1);
+  const row = Object.entries(cells)
+    .find(([a, c]) => /^A\d+$/.test(a) && c.value === id)?.[0]
+    .slice(1);
   return Object.fromEntries(
     Object.entries(cells)
       .filter(([a]) => row !== undefined && a.replace(/^[A-Z]+/, "") === row)
@@ -83,7 +96,10 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("button", { name: "下一步：生成台账" }).click();
     await page.getByRole("combobox", { name: "报告月份" }).selectOption("3");
     await page.getByRole("button", { name: "生成台账" }).click();
-    await page.getByRole("status").filter({ hasText: /^已生成台账/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^已生成台账/ })
+      .waitFor();
 
     const snap = await snapshot(page);
     expect(snap.sheets.map((s) => [s.name, s.state])).toEqual([
@@ -99,7 +115,9 @@ describe("the task pane in Chromium", () => {
     expect(cellsOfRow(snap, "台账", "3.1")).toMatchObject({ A: "3.1", E: 45 });
     expect(cellsOfRow(snap, "台账", "1.1")).toEqual({});
     expect(snap.sheets.find((s) => s.name === "台账")!.protected).toBe(true);
-    const syncs = await page.evaluate(() => (window as unknown as { __fakeExcel: { syncs(): number } }).__fakeExcel.syncs());
+    const syncs = await page.evaluate(() =>
+      (window as unknown as { __fakeExcel: { syncs(): number } }).__fakeExcel.syncs(),
+    );
     expect(syncs).toBe(1 + 2); // readExisting at start-up, then generate: read sheets + write all
     await closePane(page);
   });
@@ -124,12 +142,17 @@ describe("the task pane in Chromium", () => {
     const page = await openPane("?lang=en-US&dark=1&api=7", "en-US");
     await page.getByRole("button", { name: /Use the built-in example/ }).click();
     await page.getByRole("table", { name: /Review the targets/ }).waitFor();
-    const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor);
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector(".fui-FluentProvider")!).backgroundColor,
+    );
     expect(background).not.toBe("rgb(255, 255, 255)");
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "addin-pane-en-US.png"), fullPage: false });
     await page.getByRole("tab", { name: "2. Generate ledger" }).click();
     await page.getByRole("button", { name: "Generate ledger" }).click();
-    await page.getByRole("status").filter({ hasText: /^Ledger generated/ }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Ledger generated/ })
+      .waitFor();
     await page.getByText(/This Excel has no data validation/).waitFor();
     const snap = await snapshot(page);
     expect(snap.sheets.map((s) => s.name)).toContain("Ledger");

@@ -57,7 +57,10 @@ export function ledgerSheet(ids: readonly string[], entries: Record<string, Reco
   const rows: Array<Array<CellSpec | null>> = [[{ value: "测试台账", style: "title" }], header];
   ids.forEach((id, i) => {
     const r = i + 2;
-    const months: Array<CellSpec | null> = MONTHS.map((_, m) => ({ value: entries[id]?.[m + 1] ?? null, style: "input" }));
+    const months: Array<CellSpec | null> = MONTHS.map((_, m) => ({
+      value: entries[id]?.[m + 1] ?? null,
+      style: "input",
+    }));
     const sum = months.reduce((s, c) => s + (typeof c?.value === "number" ? c.value : 0), 0);
     rows.push([
       { value: id, style: "id" },
@@ -112,12 +115,20 @@ export function settingsSheet(): SheetSpec {
   };
 }
 
-export function makeLedgerSpec(ids: readonly string[], entries: Record<string, Record<number, number>> = {}): WorkbookSpec {
+export function makeLedgerSpec(
+  ids: readonly string[],
+  entries: Record<string, Record<number, number>> = {},
+): WorkbookSpec {
   return {
     sheets: [ledgerSheet(ids, entries), settingsSheet()],
     styles: {
       title: { font: { bold: true, size: 16 }, alignment: { horizontal: "center" } },
-      header: { font: { bold: true }, fill: "DDEBF7", border: "808080", alignment: { horizontal: "center", wrapText: true } },
+      header: {
+        font: { bold: true },
+        fill: "DDEBF7",
+        border: "808080",
+        alignment: { horizontal: "center", wrapText: true },
+      },
       id: { numberFormat: "@", border: "808080" },
       text: { border: "808080" },
       number: { numberFormat: "0.00", border: "808080" },

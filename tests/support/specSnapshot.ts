@@ -50,7 +50,11 @@ export function snapshotSpec(spec: WorkbookSpec): WorkbookSnapshot {
           stopIfTrue: rule.stopIfTrue,
         })),
       ),
-      validations: sheet.validations.map((v) => ({ range: v.range, rule: validationSettings(v).rule, ignoreBlanks: v.allowBlank })),
+      validations: sheet.validations.map((v) => ({
+        range: v.range,
+        rule: validationSettings(v).rule,
+        ignoreBlanks: v.allowBlank,
+      })),
       protected: sheet.protection !== undefined,
     };
   });
@@ -65,6 +69,9 @@ export function snapshotSpec(spec: WorkbookSpec): WorkbookSnapshot {
 export function sortValidations(snapshot: WorkbookSnapshot): WorkbookSnapshot {
   return {
     ...snapshot,
-    sheets: snapshot.sheets.map((s) => ({ ...s, validations: [...s.validations].sort((a, b) => a.range.localeCompare(b.range)) })),
+    sheets: snapshot.sheets.map((s) => ({
+      ...s,
+      validations: [...s.validations].sort((a, b) => a.range.localeCompare(b.range)),
+    })),
   };
 }

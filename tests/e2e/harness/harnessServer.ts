@@ -21,10 +21,14 @@ export interface Served {
 
 /** `npm run build` into `dir` (the production configuration, CDN office.js). */
 export function buildPane(dir: string): void {
-  const run = spawnSync(process.execPath, [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
+  const run = spawnSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir],
+    {
+      cwd: ROOT,
+      encoding: "utf8",
+    },
+  );
   if (run.status !== 0) throw new Error(`webpack build failed:\n${run.stdout}\n${run.stderr}`);
 }
 
@@ -40,7 +44,10 @@ export function buildHarness(dir: string): Promise<void> {
         {
           test: /\.ts$/,
           exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } } },
+          use: {
+            loader: "ts-loader",
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", moduleResolution: "bundler" } },
+          },
         },
       ],
     },

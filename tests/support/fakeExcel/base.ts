@@ -58,7 +58,8 @@ export abstract class FakeObject {
   }
 
   protected captureOne(property: string): void {
-    if (property.includes("/")) throw new Error(`InvalidArgument: ${this.path} has no navigation property in "${property}"`);
+    if (property.includes("/"))
+      throw new Error(`InvalidArgument: ${this.path} has no navigation property in "${property}"`);
     this.snapshot.set(property, this.current(property));
   }
 

@@ -145,7 +145,9 @@ export function typedValue(input: unknown): { value: CellValue; formula?: string
   if (/^[+-]?\d+(\.\d+)?%$/.test(trimmed)) return { value: Number(trimmed.slice(0, -1)) / 100 };
   if (/^(true|false)$/i.test(trimmed)) return { value: trimmed.toLowerCase() === "true" };
   if (/^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(trimmed) || /^\d{1,2}月\d{1,2}日$/.test(trimmed)) {
-    throw new Error(`Fake Excel does not model date typing: "${input}" would become a date in Excel; write it as text ('…) or a number.`);
+    throw new Error(
+      `Fake Excel does not model date typing: "${input}" would become a date in Excel; write it as text ('…) or a number.`,
+    );
   }
   return { value: input };
 }

@@ -1,5 +1,10 @@
 /** The fake Range with its format, conditional formats and data validation. */
-import type { ConditionalFormatLike, DataValidationLike, RangeFormatLike, RangeLike } from "../../../src/excel/excelApi";
+import type {
+  ConditionalFormatLike,
+  DataValidationLike,
+  RangeFormatLike,
+  RangeLike,
+} from "../../../src/excel/excelApi";
 import { FakeObject, ItemNotFoundError } from "./base";
 import { cellKey, typedValue, type FakeCell, type FakeConditionalFormat } from "./model";
 import { overlaps } from "./rangeAddress";
@@ -209,7 +214,8 @@ export class FakeRange extends FakeObject implements RangeLike {
       const t = this.target();
       assertWritable(t, "format");
       if (across) throw new Error("Fake Excel: merge(across) is not modelled");
-      if (t.sheet.merges.some((m) => overlaps(m, t.rect))) throw new Error(`InvalidArgument: ${describeTarget(t)} overlaps a merged area`);
+      if (t.sheet.merges.some((m) => overlaps(m, t.rect)))
+        throw new Error(`InvalidArgument: ${describeTarget(t)} overlaps a merged area`);
       t.sheet.merges.push({ ...t.rect });
     });
   }
@@ -225,7 +231,8 @@ export class FakeRange extends FakeObject implements RangeLike {
   select(): void {
     this.env.queue.enqueue(() => {
       const t = this.target();
-      if (t.sheet.visibility !== "Visible") throw new Error(`InvalidOperation: cannot select on hidden sheet "${t.sheet.name}"`);
+      if (t.sheet.visibility !== "Visible")
+        throw new Error(`InvalidOperation: cannot select on hidden sheet "${t.sheet.name}"`);
       this.env.selectRange(t.sheet, describeA1(t.rect));
     });
   }
@@ -239,9 +246,9 @@ export class FakeRange extends FakeObject implements RangeLike {
         if (r < t.rect.row || r > t.rect.lastRow || c < t.rect.column || c > t.rect.lastColumn) continue;
         if (applyTo === "All") t.sheet.cells.delete(key);
         else if (applyTo === "Contents") Object.assign(cell, { value: null, formula: undefined });
-        else if (applyTo === "Formats") t.sheet.cells.set(key, { ...emptyFormats(), value: cell.value, formula: cell.formula });
+        else if (applyTo === "Formats")
+          t.sheet.cells.set(key, { ...emptyFormats(), value: cell.value, formula: cell.formula });
       }
     });
   }
 }
-

@@ -20,7 +20,8 @@ function part(text: string): { row?: number; column?: number } {
 /** "B3", "A1:C5", "A:C", "3:40", or undefined for the whole sheet. */
 export function parseRange(address: string | undefined): Rect {
   if (address === undefined) return { row: 0, column: 0, lastRow: MAX_ROWS - 1, lastColumn: MAX_COLUMNS - 1 };
-  if (address.includes("!") || address.includes(",")) throw new Error(`InvalidArgument: unsupported address "${address}"`);
+  if (address.includes("!") || address.includes(","))
+    throw new Error(`InvalidArgument: unsupported address "${address}"`);
   const [a, b = a] = address.split(":") as [string, string?];
   const from = part(a);
   const to = part(b!);
@@ -30,10 +31,14 @@ export function parseRange(address: string | undefined): Rect {
     lastRow: to.row ?? MAX_ROWS - 1,
     lastColumn: to.column ?? MAX_COLUMNS - 1,
   };
-  if ((from.row === undefined) !== (to.row === undefined) || (from.column === undefined) !== (to.column === undefined)) {
+  if (
+    (from.row === undefined) !== (to.row === undefined) ||
+    (from.column === undefined) !== (to.column === undefined)
+  ) {
     throw new Error(`InvalidArgument: mixed range address "${address}"`);
   }
-  if (rect.lastRow < rect.row || rect.lastColumn < rect.column) throw new Error(`InvalidArgument: reversed range "${address}"`);
+  if (rect.lastRow < rect.row || rect.lastColumn < rect.column)
+    throw new Error(`InvalidArgument: reversed range "${address}"`);
   return rect;
 }
 

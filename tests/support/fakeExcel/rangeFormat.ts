@@ -38,16 +38,36 @@ export class FakeRangeFormat implements RangeFormatLike {
       throw new Error(`PropertyNotLoaded: ${this.range.path}.format.font.${p}`);
     };
     return {
-      set bold(v: boolean) { set((c) => (c.font.bold = v)); },
-      get bold(): boolean { return unloaded("bold"); },
-      set italic(v: boolean) { set((c) => (c.font.italic = v)); },
-      get italic(): boolean { return unloaded("italic"); },
-      set color(v: string) { set((c) => (c.font.color = v.toUpperCase())); },
-      get color(): string { return unloaded("color"); },
-      set size(v: number) { set((c) => (c.font.size = v)); },
-      get size(): number { return unloaded("size"); },
-      set name(v: string) { set((c) => (c.font.name = v)); },
-      get name(): string { return unloaded("name"); },
+      set bold(v: boolean) {
+        set((c) => (c.font.bold = v));
+      },
+      get bold(): boolean {
+        return unloaded("bold");
+      },
+      set italic(v: boolean) {
+        set((c) => (c.font.italic = v));
+      },
+      get italic(): boolean {
+        return unloaded("italic");
+      },
+      set color(v: string) {
+        set((c) => (c.font.color = v.toUpperCase()));
+      },
+      get color(): string {
+        return unloaded("color");
+      },
+      set size(v: number) {
+        set((c) => (c.font.size = v));
+      },
+      get size(): number {
+        return unloaded("size");
+      },
+      set name(v: string) {
+        set((c) => (c.font.name = v));
+      },
+      get name(): string {
+        return unloaded("name");
+      },
     };
   }
 
@@ -79,36 +99,60 @@ export class FakeRangeFormat implements RangeFormatLike {
         set style(s: BorderLike["style"]) {
           if (s !== "Continuous") throw new Error(`Fake Excel: border style ${String(s)} is not modelled`);
         },
-        get style(): BorderLike["style"] { throw new Error("PropertyNotLoaded: border.style"); },
+        get style(): BorderLike["style"] {
+          throw new Error("PropertyNotLoaded: border.style");
+        },
         set weight(w: BorderLike["weight"]) {
           if (w !== "Thin") throw new Error(`Fake Excel: border weight ${String(w)} is not modelled`);
         },
-        get weight(): BorderLike["weight"] { throw new Error("PropertyNotLoaded: border.weight"); },
-        set color(c: string) { setColor(c.toUpperCase()); },
-        get color(): string { throw new Error("PropertyNotLoaded: border.color"); },
+        get weight(): BorderLike["weight"] {
+          throw new Error("PropertyNotLoaded: border.weight");
+        },
+        set color(c: string) {
+          setColor(c.toUpperCase());
+        },
+        get color(): string {
+          throw new Error("PropertyNotLoaded: border.color");
+        },
       };
     },
   };
 
-  set horizontalAlignment(v: RangeFormatLike["horizontalAlignment"]) { this.cells((c) => (c.horizontal = String(v))); }
-  get horizontalAlignment(): RangeFormatLike["horizontalAlignment"] { throw new Error("PropertyNotLoaded: format.horizontalAlignment"); }
-  set verticalAlignment(v: RangeFormatLike["verticalAlignment"]) { this.cells((c) => (c.vertical = String(v))); }
-  get verticalAlignment(): RangeFormatLike["verticalAlignment"] { throw new Error("PropertyNotLoaded: format.verticalAlignment"); }
-  set wrapText(v: boolean) { this.cells((c) => (c.wrapText = v)); }
-  get wrapText(): boolean { throw new Error("PropertyNotLoaded: format.wrapText"); }
+  set horizontalAlignment(v: RangeFormatLike["horizontalAlignment"]) {
+    this.cells((c) => (c.horizontal = String(v)));
+  }
+  get horizontalAlignment(): RangeFormatLike["horizontalAlignment"] {
+    throw new Error("PropertyNotLoaded: format.horizontalAlignment");
+  }
+  set verticalAlignment(v: RangeFormatLike["verticalAlignment"]) {
+    this.cells((c) => (c.vertical = String(v)));
+  }
+  get verticalAlignment(): RangeFormatLike["verticalAlignment"] {
+    throw new Error("PropertyNotLoaded: format.verticalAlignment");
+  }
+  set wrapText(v: boolean) {
+    this.cells((c) => (c.wrapText = v));
+  }
+  get wrapText(): boolean {
+    throw new Error("PropertyNotLoaded: format.wrapText");
+  }
 
   set columnWidth(points: number) {
     this.op((t) => {
       for (let c = t.rect.column; c <= t.rect.lastColumn; c++) t.sheet.columnWidths.set(c, points);
     });
   }
-  get columnWidth(): number { throw new Error("PropertyNotLoaded: format.columnWidth"); }
+  get columnWidth(): number {
+    throw new Error("PropertyNotLoaded: format.columnWidth");
+  }
   set rowHeight(points: number) {
     this.op((t) => {
       for (let r = t.rect.row; r <= t.rect.lastRow; r++) t.sheet.rowHeights.set(r, points);
     });
   }
-  get rowHeight(): number { throw new Error("PropertyNotLoaded: format.rowHeight"); }
+  get rowHeight(): number {
+    throw new Error("PropertyNotLoaded: format.rowHeight");
+  }
 
   readonly protection = (() => {
     const cells = (fn: (cell: FakeCell) => void) => this.cells(fn);
@@ -147,13 +191,27 @@ export class FakeDataValidation implements DataValidationLike {
       t.sheet.validations.push({ range: describeA1(t.rect), rule, ignoreBlanks: true });
     });
   }
-  get rule(): Excel.DataValidationRule { throw new Error("PropertyNotLoaded: dataValidation.rule"); }
-  set ignoreBlanks(v: boolean) { this.queue.enqueue(() => (this.record().ignoreBlanks = v)); }
-  get ignoreBlanks(): boolean { throw new Error("PropertyNotLoaded: dataValidation.ignoreBlanks"); }
-  set prompt(p: Excel.DataValidationPrompt) { this.queue.enqueue(() => (this.record().prompt = p)); }
-  get prompt(): Excel.DataValidationPrompt { throw new Error("PropertyNotLoaded: dataValidation.prompt"); }
-  set errorAlert(e: Excel.DataValidationErrorAlert) { this.queue.enqueue(() => (this.record().errorAlert = e)); }
-  get errorAlert(): Excel.DataValidationErrorAlert { throw new Error("PropertyNotLoaded: dataValidation.errorAlert"); }
+  get rule(): Excel.DataValidationRule {
+    throw new Error("PropertyNotLoaded: dataValidation.rule");
+  }
+  set ignoreBlanks(v: boolean) {
+    this.queue.enqueue(() => (this.record().ignoreBlanks = v));
+  }
+  get ignoreBlanks(): boolean {
+    throw new Error("PropertyNotLoaded: dataValidation.ignoreBlanks");
+  }
+  set prompt(p: Excel.DataValidationPrompt) {
+    this.queue.enqueue(() => (this.record().prompt = p));
+  }
+  get prompt(): Excel.DataValidationPrompt {
+    throw new Error("PropertyNotLoaded: dataValidation.prompt");
+  }
+  set errorAlert(e: Excel.DataValidationErrorAlert) {
+    this.queue.enqueue(() => (this.record().errorAlert = e));
+  }
+  get errorAlert(): Excel.DataValidationErrorAlert {
+    throw new Error("PropertyNotLoaded: dataValidation.errorAlert");
+  }
 
   clear(): void {
     this.queue.enqueue(() => {

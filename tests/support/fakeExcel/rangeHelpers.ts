@@ -21,7 +21,8 @@ export function describeTarget(t: RangeTarget): string {
 }
 
 export function forEachCell(t: RangeTarget, fn: (cell: FakeCell, row: number, column: number) => void): void {
-  if (rectCells(t.rect) > 5_000_000) throw new Error(`Fake Excel: ${describeTarget(t)} is too large to touch cell by cell`);
+  if (rectCells(t.rect) > 5_000_000)
+    throw new Error(`Fake Excel: ${describeTarget(t)} is too large to touch cell by cell`);
   for (let r = t.rect.row; r <= t.rect.lastRow; r++) {
     for (let c = t.rect.column; c <= t.rect.lastColumn; c++) fn(getCell(t.sheet, r, c), r, c);
   }
@@ -48,7 +49,11 @@ export function assertWritable(t: RangeTarget, what: "values" | "format"): void 
 export function assertShape(t: RangeTarget, grid: unknown[][], property: string): void {
   const rows = t.rect.lastRow - t.rect.row + 1;
   const columns = t.rect.lastColumn - t.rect.column + 1;
-  if (!Array.isArray(grid) || grid.length !== rows || grid.some((row) => !Array.isArray(row) || row.length !== columns)) {
+  if (
+    !Array.isArray(grid) ||
+    grid.length !== rows ||
+    grid.some((row) => !Array.isArray(row) || row.length !== columns)
+  ) {
     const got = Array.isArray(grid) ? `${grid.length}×${Array.isArray(grid[0]) ? grid[0].length : "?"}` : typeof grid;
     throw new Error(`InvalidArgument: ${property} of ${describeTarget(t)} needs ${rows}×${columns}, got ${got}`);
   }
@@ -77,7 +82,11 @@ export function overlapsA1(address: string, rect: Rect): boolean {
   const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(address);
   if (!m) return true;
   const idx = (s: string) => [...s].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  const other = { row: Number(m[2]) - 1, column: idx(m[1]!), lastRow: Number(m[4] ?? m[2]) - 1, lastColumn: idx(m[3] ?? m[1]!) };
+  const other = {
+    row: Number(m[2]) - 1,
+    column: idx(m[1]!),
+    lastRow: Number(m[4] ?? m[2]) - 1,
+    lastColumn: idx(m[3] ?? m[1]!),
+  };
   return overlaps(other, rect);
 }
-

@@ -25,7 +25,14 @@ export interface SheetSnapshot {
   columnWidths: Record<string, number>;
   hiddenColumns: string[];
   frozen: { rows: number; columns: number };
-  conditionalFormats: Array<{ range: string; formula: string; fill?: string; fontColor?: string; bold?: boolean; stopIfTrue: boolean }>;
+  conditionalFormats: Array<{
+    range: string;
+    formula: string;
+    fill?: string;
+    fontColor?: string;
+    bold?: boolean;
+    stopIfTrue: boolean;
+  }>;
   validations: Array<{ range: string; rule: unknown; ignoreBlanks: boolean }>;
   protected: boolean;
 }
@@ -72,7 +79,9 @@ export function snapshotWorkbook(state: FakeState): WorkbookSnapshot {
         state: STATES[sheet.visibility],
         cells,
         merges: sheet.merges.map(describeA1).sort(),
-        columnWidths: Object.fromEntries([...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [col(c), columnWidthCharacters(w)])),
+        columnWidths: Object.fromEntries(
+          [...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [col(c), columnWidthCharacters(w)]),
+        ),
         hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b).map(col),
         frozen: sheet.frozen,
         conditionalFormats: sheet.conditionalFormats.map((cf) => ({

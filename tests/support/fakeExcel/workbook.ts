@@ -55,7 +55,8 @@ class FakeWorksheet extends FakeObject implements WorksheetLike {
   }
 
   protected override captureOne(property: string): void {
-    if (property.startsWith("protection/")) (this.protection as FakeProtection).capture([property.slice("protection/".length)]);
+    if (property.startsWith("protection/"))
+      (this.protection as FakeProtection).capture([property.slice("protection/".length)]);
     else super.captureOne(property);
   }
 
@@ -132,7 +133,12 @@ class FakeWorksheet extends FakeObject implements WorksheetLike {
         if (valuesOnly && cell.value === null && cell.formula === undefined) continue;
         const [r, c] = key.split(",").map(Number) as [number, number];
         rect = rect
-          ? { row: Math.min(rect.row, r), column: Math.min(rect.column, c), lastRow: Math.max(rect.lastRow, r), lastColumn: Math.max(rect.lastColumn, c) }
+          ? {
+              row: Math.min(rect.row, r),
+              column: Math.min(rect.column, c),
+              lastRow: Math.max(rect.lastRow, r),
+              lastColumn: Math.max(rect.lastColumn, c),
+            }
           : { row: r, column: c, lastRow: r, lastColumn: c };
       }
       return rect;
@@ -235,7 +241,8 @@ class FakeWorksheets extends FakeObject implements WorksheetCollectionLike {
     const id = this.ctx.nextSheetId++;
     this.ctx.enqueue(() => {
       const sheetName = name ?? `Sheet${id}`;
-      if (sheetName.length > 31 || INVALID_SHEET_NAME.test(sheetName)) throw new Error(`InvalidArgument: sheet name "${sheetName}"`);
+      if (sheetName.length > 31 || INVALID_SHEET_NAME.test(sheetName))
+        throw new Error(`InvalidArgument: sheet name "${sheetName}"`);
       if (this.ctx.state.sheets.some((s) => s.name.toLowerCase() === sheetName.toLowerCase())) {
         throw new Error(`ItemAlreadyExists: a sheet named "${sheetName}" exists`);
       }
@@ -376,11 +383,18 @@ export class FakeExcelContext implements ExcelContextLike, RequestQueue {
   private properties(): WorkbookLike["properties"] {
     const ctx: FakeExcelContext = this; // eslint-disable-line @typescript-eslint/no-this-alias -- accessors need it
     return {
-      set title(v: string) { ctx.enqueue(() => (ctx.state.properties.title = v)); },
-      get title(): string { throw new Error("PropertyNotLoaded: workbook.properties.title"); },
-      set author(v: string) { ctx.enqueue(() => (ctx.state.properties.author = v)); },
-      get author(): string { throw new Error("PropertyNotLoaded: workbook.properties.author"); },
+      set title(v: string) {
+        ctx.enqueue(() => (ctx.state.properties.title = v));
+      },
+      get title(): string {
+        throw new Error("PropertyNotLoaded: workbook.properties.title");
+      },
+      set author(v: string) {
+        ctx.enqueue(() => (ctx.state.properties.author = v));
+      },
+      get author(): string {
+        throw new Error("PropertyNotLoaded: workbook.properties.author");
+      },
     };
   }
 }
-

@@ -23,7 +23,10 @@ describe("manifest.xml", () => {
   it("is rejected by the validator when an element is out of place (the check can fail)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "manifest-"));
     const broken = path.join(dir, "manifest.xml");
-    fs.writeFileSync(broken, xml.replace("<Version>0.1.0.0</Version>", "<Version>0.1.0.0</Version><Version>2</Version>"));
+    fs.writeFileSync(
+      broken,
+      xml.replace("<Version>0.1.0.0</Version>", "<Version>0.1.0.0</Version><Version>2</Version>"),
+    );
     const result = validateManifestFile(broken);
     expect(result.status).toBe(3);
     expect(result.stderr).toContain("manifest INVALID");
@@ -38,7 +41,9 @@ describe("manifest.xml", () => {
   it("puts a 工作台账 button on the Home tab that shows the task pane, with an English override", () => {
     expect(xml).toContain('<OfficeTab id="TabHome">');
     expect(xml).toContain('<Action xsi:type="ShowTaskpane">');
-    expect(xml).toMatch(/<bt:String id="Button.Label" DefaultValue="工作台账">\s*<bt:Override Locale="en-US" Value="Plan Ledger"\/>/);
+    expect(xml).toMatch(
+      /<bt:String id="Button.Label" DefaultValue="工作台账">\s*<bt:Override Locale="en-US" Value="Plan Ledger"\/>/,
+    );
     expect(xml).toContain("<DefaultLocale>zh-CN</DefaultLocale>");
   });
 

@@ -37,12 +37,12 @@ describe("regenerating a ledger in place", () => {
     const archive = snap.sheets.find((s) => s.name === "归档")!;
     expect(archive.cells.A1!.value).toBe("归档日期");
     expect(archive.cells.C1!.value).toBe("编号");
-    expect([archive.cells.A2!.value, archive.cells.B2!.value, archive.cells.C2!.value, archive.cells.G2!.value]).toEqual([
-      "2011-04-05",
-      "台账",
-      "1.2",
-      7,
-    ]);
+    expect([
+      archive.cells.A2!.value,
+      archive.cells.B2!.value,
+      archive.cells.C2!.value,
+      archive.cells.G2!.value,
+    ]).toEqual(["2011-04-05", "台账", "1.2", 7]);
     expect(ctx.syncCount - before).toBe(3);
   });
 
@@ -74,7 +74,8 @@ describe("the Office.js LedgerPort", () => {
   function port(ctx: FakeExcelContext) {
     return createOfficeLedgerPort({
       capabilities: ALL,
-      buildSpec: (plan) => makeLedgerSpec(plan.sections.flatMap((s) => s.items.flatMap((i) => i.targets.map((t) => t.id)))),
+      buildSpec: (plan) =>
+        makeLedgerSpec(plan.sections.flatMap((s) => s.items.flatMap((i) => i.targets.map((t) => t.id)))),
       planJson: (plan) => JSON.stringify({ title: plan.title }),
       run: (batch) => batch(ctx),
       now: () => new Date("2011-04-05T08:00:00Z"),
@@ -97,7 +98,10 @@ describe("the Office.js LedgerPort", () => {
     await ctx.sync();
     const failing = createOfficeLedgerPort({
       capabilities: ALL,
-      buildSpec: () => ({ ...makeLedgerSpec(["1.1"]), sheets: [{ ...makeLedgerSpec(["1.1"]).sheets[0]!, name: "Sheet1" }] }),
+      buildSpec: () => ({
+        ...makeLedgerSpec(["1.1"]),
+        sheets: [{ ...makeLedgerSpec(["1.1"]).sheets[0]!, name: "Sheet1" }],
+      }),
       planJson: () => "{}",
       run: (batch) => batch(ctx),
     });

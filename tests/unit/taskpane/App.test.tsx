@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildLedger } from "../../../src/domain/ledger/buildLedger";
 import { AddinError } from "../../../src/excel/errors";
+import type { Plan } from "../../../src/domain/plan/types";
 import type { LedgerPort } from "../../../src/excel/ledgerPort";
 import { createOfficeLedgerPort } from "../../../src/excel/officeLedgerPort";
 import { PLAN_SETTING } from "../../../src/excel/readWorkbook";
@@ -25,12 +26,13 @@ function setup(options: { locale?: Locale; apiVersion?: number; port?: LedgerPor
     options.port ??
     createOfficeLedgerPort({
       capabilities: { dataValidation: dv, createWorkbook: dv },
-      buildSpec: (plan, o) => buildLedger(plan, { lang: locale, reportMonth: o.reportMonth, generatedAt: "2011-04-01T00:00:00Z" }),
+      buildSpec: (plan, o) =>
+        buildLedger(plan, { lang: locale, reportMonth: o.reportMonth, generatedAt: "2011-04-01T00:00:00Z" }),
       planJson: (plan) => planToJson(plan, translator(locale)),
       run: (batch) => batch(ctx),
     });
   const download = jest.fn();
-  const exportXlsx = jest.fn(async () => new Uint8Array([80, 75]));
+  const exportXlsx = jest.fn(async (_plan: Plan, _month: number) => new Uint8Array([80, 75]));
   render(
     <App
       port={port}
@@ -51,7 +53,11 @@ function ledgerRow(ctx: FakeExcelContext, id: string): Record<string, unknown> |
   const idCell = Object.entries(cells).find(([a, c]) => /^A\d+$/.test(a) && c.value === id);
   if (!idCell) return undefined;
   const row = idCell[0].slice(1);
-  return Object.fromEntries(Object.entries(cells).filter(([a]) => a.replace(/^[A-Z]+/, "") === row).map(([a, c]) => [a.replace(/\d+$/, ""), c.value]));
+  return Object.fromEntries(
+    Object.entries(cells)
+      .filter(([a]) => a.replace(/^[A-Z]+/, "") === row)
+      .map(([a, c]) => [a.replace(/\d+$/, ""), c.value]),
+  );
 }
 
 /** Waits for the status line; on failure, shows the error bar's text instead of the whole DOM. */
@@ -122,7 +128,9 @@ describe("the task pane", () => {
     await user.click(screen.getByRole("button", { name: "生成台账" }));
     const update = await screen.findByRole("button", { name: "更新台账（保留已填数据）" });
     const row = Object.keys(snapshotWorkbook(ctx.state).sheets.find((s) => s.name === "台账")!.cells).find(
-      (a) => /^A\d+$/.test(a) && snapshotWorkbook(ctx.state).sheets.find((s) => s.name === "台账")!.cells[a]!.value === "3.1",
+      (a) =>
+        /^A\d+$/.test(a) &&
+        snapshotWorkbook(ctx.state).sheets.find((s) => s.name === "台账")!.cells[a]!.value === "3.1",
     )!;
     ctx.workbook.worksheets.getItemOrNullObject("台账").getRange(`I${row.slice(1)}`).formulas = [[7]];
     await ctx.sync();
@@ -157,13 +165,19 @@ describe("the task pane", () => {
     expect(file).toBe("市政府办公厅2011年工作要点.plan.json");
     expect(JSON.parse(json)).toMatchObject({ format: "plan-ledger/plan", version: 1 });
     expect(ctx.state.settings.get(PLAN_SETTING)).toBe(json);
-    await user.upload(screen.getByTestId("plan-file"), new File([json], "saved.plan.json", { type: "application/json" }));
+    await user.upload(
+      screen.getByTestId("plan-file"),
+      new File([json], "saved.plan.json", { type: "application/json" }),
+    );
     await waitForStatus(/^已读取计划/);
   });
 
   it("shows a broken plan JSON in a message bar that says what to fix", async () => {
     const { user } = setup();
-    await user.upload(screen.getByTestId("plan-file"), new File(['{"format":"plan-ledger/plan","version":1}'], "bad.json"));
+    await user.upload(
+      screen.getByTestId("plan-file"),
+      new File(['{"format":"plan-ledger/plan","version":1}'], "bad.json"),
+    );
     expect(await screen.findByText(/计划 JSON“bad.json”第 title 项有误/)).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "关闭" }));
     expect(screen.queryByText(/计划 JSON“bad.json”/)).toBeNull();
