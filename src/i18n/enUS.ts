@@ -336,4 +336,7 @@ export const enUS: Record<MessageKey, string> = {
   "pane.validate.appliedCell": "{cell}: “{old}” → {value}",
   "pane.validate.skipped": "{cell} was not changed: the cell was edited after the check (it now holds “{current}”). Check again, then fix.",
   "pane.validate.blank": "(blank)",
+  "pane.validate.severity.error": "Errors",
+  "pane.validate.severity.warning": "Warnings",
+  "pane.validate.severity.info": "Notes",
 };

@@ -317,6 +317,9 @@ export const zhCN = {
   "pane.validate.appliedCell": "{cell}：“{old}” → {value}",
   "pane.validate.skipped": "{cell} 未修改：检查之后该单元格已被改动（现为“{current}”）。请重新检查后再修正。",
   "pane.validate.blank": "（空）",
+  "pane.validate.severity.error": "错误",
+  "pane.validate.severity.warning": "警告",
+  "pane.validate.severity.info": "提示",
 } as const;
 
 export type MessageKey = keyof typeof zhCN;

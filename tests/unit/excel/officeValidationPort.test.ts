@@ -3,53 +3,28 @@
  * _meta included) in a fixed number of syncs, selection of a finding's cell, and fixes written in one
  * batch — through the sheet's protection, never over a cell that changed after the check.
  */
-import { buildLedger } from "../../../src/domain/ledger/buildLedger";
 import type { Plan } from "../../../src/domain/plan/types";
 import { validateLedgerGrid } from "../../../src/domain/progress/validateLedger";
 import { readLedger } from "../../../src/domain/progress/readLedger";
 import { AddinError } from "../../../src/excel/errors";
-import { createOfficeLedgerPort } from "../../../src/excel/officeLedgerPort";
-import { createOfficeValidationPort } from "../../../src/excel/officeValidationPort";
 import type { FixRequest } from "../../../src/excel/validationPort";
 import { FakeExcelContext, snapshotWorkbook } from "../../support/fakeExcel";
+import {
+  cumulativeRows,
+  generateIntoFake,
+  ledgerValue as cellOf,
+  typeIntoLedger as type,
+  validationPortOver as portOver,
+} from "../../support/fakeLedger";
 import { makePlan } from "../../support/builders";
 import { parseBuiltinPlan } from "../../support/planFixtures";
 
-const CAPS = { dataValidation: true, createWorkbook: true };
+const generated = (plan: Plan, password?: string) => generateIntoFake(plan, { password });
 
-async function generated(plan: Plan, password?: string): Promise<FakeExcelContext> {
-  const ctx = new FakeExcelContext();
-  const ledger = createOfficeLedgerPort({
-    capabilities: CAPS,
-    buildSpec: (p, o) =>
-      buildLedger(p, { lang: "zh-CN", reportMonth: o.reportMonth, generatedAt: "2011-04-01T00:00:00Z", password }),
-    planJson: () => "{}",
-    run: (batch) => batch(ctx),
-  });
-  await ledger.generate(plan, { reportMonth: 3 });
-  return ctx;
-}
-
-function portOver(ctx: FakeExcelContext) {
-  return createOfficeValidationPort({ run: (batch) => batch(ctx) });
-}
-
-/** Types into the ledger as a department would (month cells are unlocked on the protected sheet). */
-async function type(ctx: FakeExcelContext, cells: Record<string, string | number>): Promise<void> {
-  const sheet = ctx.workbook.worksheets.getItemOrNullObject("台账");
-  for (const [cell, value] of Object.entries(cells)) sheet.getRange(cell).formulas = [[value]];
-  await ctx.sync();
-}
-
-function cellOf(ctx: FakeExcelContext, cell: string): unknown {
-  return snapshotWorkbook(ctx.state).sheets.find((s) => s.name === "台账")!.cells[cell]?.value ?? null;
-}
-
-/** The January and February cells of the first two cumulative targets of the ledger. */
+/** The January and February cells of the first cumulative target, and January of the second. */
 async function cumulativeCells(ctx: FakeExcelContext): Promise<string[]> {
-  const { grid } = await portOver(ctx).readLedgerGrid();
-  const rows = readLedger(grid, "test").rows.filter((r) => r.target.kind === "cumulative");
-  return [rows[0]!.monthCell(1), rows[0]!.monthCell(2), rows[1]!.monthCell(1)];
+  const [first, second] = await cumulativeRows(ctx);
+  return [first!.jan, first!.feb, second!.jan];
 }
 
 describe("reading the ledger", () => {
