@@ -1,6 +1,7 @@
 /** The 说明 cover sheet (for people) and the very-hidden metadata sheet (for programs). */
 import type { MessageKey } from "../../i18n";
 import { toPlanJson } from "../plan/planJson";
+import type { Plan } from "../plan/types";
 import type { SheetSpec } from "../workbook/spec";
 import type { BuildContext } from "./context";
 import { Grid, protection } from "./grid";
@@ -109,11 +110,49 @@ export const META_EXCHANGE_COLUMN = 5;
 export const PLAN_JSON_CHUNK = 30000;
 
 /**
+ * The plan with its keys in the schema's order and without diagnostics: a plan read back from the JSON
+ * (zod orders keys by schema) then writes the very same text, so rebuilding a workbook changes nothing.
+ */
+function canonicalPlan(plan: Plan): Plan {
+  return {
+    title: plan.title,
+    year: plan.year,
+    sections: plan.sections.map((s) => ({
+      no: s.no,
+      title: s.title,
+      items: s.items.map((i) => ({
+        no: i.no,
+        title: i.title,
+        text: i.text,
+        departments: i.departments,
+        partners: i.partners,
+        targets: i.targets.map((t) => ({
+          id: t.id,
+          metric: t.metric,
+          comparator: t.comparator,
+          value: t.value,
+          max: t.max,
+          unit: t.unit,
+          kind: t.kind,
+          deadline: t.deadline,
+          parent: t.parent,
+          source: t.source,
+          line: t.line,
+        })),
+        line: i.line,
+      })),
+      line: s.line,
+    })),
+    diagnostics: [],
+  };
+}
+
+/**
  * reportMonth, and the plan as its saved JSON (diagnostics left out: the ledger does not show them)
  * in parts `planJson.1`, `planJson.2` … after `planJson.parts`.
  */
 function exchangeFacts(ctx: BuildContext): Array<[string, string | number]> {
-  const json = JSON.stringify(toPlanJson({ ...ctx.plan, diagnostics: [] }, () => ""));
+  const json = JSON.stringify(toPlanJson(canonicalPlan(ctx.plan), () => ""));
   const parts: string[] = [];
   for (let i = 0; i < json.length; i += PLAN_JSON_CHUNK) parts.push(json.slice(i, i + PLAN_JSON_CHUNK));
   return [
