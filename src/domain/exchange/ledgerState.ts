@@ -161,13 +161,19 @@ function readDepartmentList(grid: WorkbookGrid, labels: LedgerLabels): string[] 
 
 /**
  * Reads a ledger workbook (master or department copy) for split and merge.
- * @throws PlanLedgerError `not-a-ledger`, `exchange-no-meta`, `exchange-no-plan`, or a plan JSON error.
+ * @throws PlanLedgerError `not-a-ledger`, `exchange-no-meta`, `exchange-no-plan`, `exchange-not-master` (a
+ *   department copy, which carries no plan), or a plan JSON error.
  */
 export function readLedgerState(grid: WorkbookGrid, file: string): LedgerState {
   const read = readLedger(grid, file);
   if (!grid.sheets.some((s) => s.name === META_SHEET)) throw new PlanLedgerError("exchange-no-meta", { file });
   const plan = findEmbeddedPlan(grid, file);
-  if (!plan) throw new PlanLedgerError("exchange-no-plan", { file });
+  if (!plan) {
+    // Department copies carry no plan: say what the file is rather than that something is missing.
+    const department = read.meta.department ?? "";
+    if (department) throw new PlanLedgerError("exchange-not-master", { file, department });
+    throw new PlanLedgerError("exchange-no-plan", { file });
+  }
   const monthly: Record<string, MonthlyValue[]> = {};
   for (const row of read.rows) {
     const values = row.months.map(monthlyValue);

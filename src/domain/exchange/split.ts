@@ -56,6 +56,7 @@ export function splitMaster(master: LedgerState, generatedAt: string): SplitResu
       generatedAt,
       department,
       targetIds,
+      embedPlan: false,
     });
     const fileName = t("exchange.fileName", {
       year: master.year,

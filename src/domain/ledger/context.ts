@@ -34,6 +34,12 @@ export interface LedgerOptions {
   narratives?: Record<string, Narrative>;
   /** Only these targets get rows (a department's copy); absent: every target of the plan. */
   targetIds?: readonly string[];
+  /**
+   * Write the plan JSON into _meta (default true): a master needs it to be split and merged; a
+   * department copy does not (the merge uses the master's), and 60 copies of a large plan would
+   * otherwise each carry it.
+   */
+  embedPlan?: boolean;
 }
 
 /** The three text columns a department writes for the report month. */

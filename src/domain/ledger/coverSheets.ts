@@ -152,6 +152,7 @@ function canonicalPlan(plan: Plan): Plan {
  * in parts `planJson.1`, `planJson.2` … after `planJson.parts`.
  */
 function exchangeFacts(ctx: BuildContext): Array<[string, string | number]> {
+  if (ctx.options.embedPlan === false) return [["reportMonth", ctx.settings.reportMonth]];
   const json = JSON.stringify(toPlanJson(canonicalPlan(ctx.plan), () => ""));
   const parts: string[] = [];
   for (let i = 0; i < json.length; i += PLAN_JSON_CHUNK) parts.push(json.slice(i, i + PLAN_JSON_CHUNK));

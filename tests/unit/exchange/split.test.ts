@@ -5,6 +5,7 @@ import { buildLedger } from "../../../src/domain/ledger/buildLedger";
 import { PLAN_JSON_CHUNK } from "../../../src/domain/ledger/coverSheets";
 import { planFingerprint } from "../../../src/domain/ledger/fingerprint";
 import { listTargets } from "../../../src/domain/plan/types";
+import { readLedger } from "../../../src/domain/progress/readLedger";
 import { valuesOfSpec } from "../../../src/domain/workbook/specGrid";
 import { translator } from "../../../src/i18n";
 import { makePlan } from "../../support/builders";
@@ -96,12 +97,14 @@ describe("splitMaster", () => {
   });
 
   it("writes the department, the report month and the master's fingerprint into _meta", () => {
-    const state = readLedgerState(valuesOfSpec(finance.spec), finance.fileName);
-    expect(state.department).toBe("市金融办");
-    expect(state.reportMonth).toBe(6);
-    expect(state.read.meta.planFingerprint).toBe(planFingerprint(plan));
+    const read = readLedger(valuesOfSpec(finance.spec), finance.fileName);
+    expect(read.meta.department).toBe("市金融办");
+    expect(read.settings.reportMonth).toBe(6);
+    expect(read.meta.planFingerprint).toBe(planFingerprint(plan));
     const meta = sheetOf(valuesOfSpec(finance.spec), "_meta");
     expect(meta.rows[0]!.slice(5, 7)).toEqual(["reportMonth", 6]);
+    // The merge uses the master's plan: 60 copies of a large plan need not each carry it.
+    expect(findEmbeddedPlan(valuesOfSpec(finance.spec), "copy.xlsx")).toBeNull();
   });
 
   it("follows the 责任单位 picked on 计划 over the plan's", () => {
@@ -122,9 +125,17 @@ describe("splitMaster", () => {
   });
 
   it("refuses to split a department copy", () => {
-    const copy = readLedgerState(valuesOfSpec(finance.spec), "copy.xlsx");
-    expect(() => splitMaster(copy, GENERATED_AT)).toThrow(
-      new PlanLedgerError("exchange-not-master", { file: "copy.xlsx", department: "市金融办" }),
+    const expected = new PlanLedgerError("exchange-not-master", { file: "copy.xlsx", department: "市金融办" });
+    expect(() => readLedgerState(valuesOfSpec(finance.spec), "copy.xlsx")).toThrow(expected);
+    const generated = buildLedger(plan, {
+      lang: "zh-CN",
+      reportMonth: 6,
+      generatedAt: GENERATED_AT,
+      department: "市金融办",
+    });
+    expect(() => splitMaster(readLedgerState(valuesOfSpec(generated), "copy.xlsx"), GENERATED_AT)).toThrow(expected);
+    expect(t("error.exchange-not-master", expected.params)).toBe(
+      "“copy.xlsx”是“市金融办”的部门台账，不是主台账。请选择主台账。",
     );
   });
 });
