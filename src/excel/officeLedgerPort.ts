@@ -7,15 +7,7 @@ import type { ExistingLedger, GenerateOptions, GenerateReport, LedgerPort, SpecB
 import { PLAN_SETTING, readWorkbookState } from "./readWorkbook";
 import { syncWithTimeout, type SyncOptions } from "./syncQueue";
 
-/** Checks the optional requirement sets once, at start-up. */
-export function detectCapabilities(requirements: {
-  isSetSupported(name: string, minVersion?: string): boolean;
-}): ExcelCapabilities {
-  return {
-    dataValidation: requirements.isSetSupported("ExcelApi", "1.8"),
-    createWorkbook: requirements.isSetSupported("ExcelApi", "1.8"),
-  };
-}
+export { detectCapabilities } from "./lazyLedgerPort";
 
 export interface OfficeLedgerPortOptions extends SyncOptions {
   buildSpec: SpecBuilder;

@@ -17,8 +17,6 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { useCallback, useEffect, useState } from "react";
-import { decodePlanBytes } from "../domain/plan/decode";
-import { parsePlan } from "../domain/plan/parsePlan";
 import type { Plan } from "../domain/plan/types";
 import type { LedgerPort } from "../excel/ledgerPort";
 import type { Locale } from "../i18n";
@@ -26,7 +24,7 @@ import { describeError } from "./describeError";
 import { GenerateStep } from "./GenerateStep";
 import { I18nProvider, useT } from "./i18nContext";
 import { countTargets } from "./planEdits";
-import { looksLikePlanJson, planFromJsonText, planToJson } from "./planFile";
+import { decodePlanFile, looksLikePlanJson, parsePlanText, planFromJsonText, planToJson } from "./planFile";
 import { PlanStep } from "./PlanStep";
 
 export interface AppProps {
@@ -103,7 +101,7 @@ function Pane(props: AppProps) {
     setStatus(t("pane.status.parsed", { targets: countTargets(next).targets }));
   };
   const readText = async (text: string, file: string) =>
-    accept(looksLikePlanJson(text) ? await planFromJsonText(text, file) : parsePlan(text));
+    accept(looksLikePlanJson(text) ? await planFromJsonText(text, file) : await parsePlanText(text));
 
   return (
     <div className={styles.root}>
@@ -138,7 +136,7 @@ function Pane(props: AppProps) {
           onText={(text) => void act(() => readText(text, "(paste)"))}
           onFile={(file) =>
             void act(async () =>
-              readText(decodePlanBytes(new Uint8Array(await file.arrayBuffer()), file.name).text, file.name),
+              readText(await decodePlanFile(new Uint8Array(await file.arrayBuffer()), file.name), file.name),
             )
           }
           onSaved={() =>

@@ -4,7 +4,7 @@
  */
 import { createRoot } from "react-dom/client";
 import type { Plan } from "../domain/plan/types";
-import { createOfficeLedgerPort, detectCapabilities, officeRun } from "../excel/officeLedgerPort";
+import { detectCapabilities, lazyLedgerPort } from "../excel/lazyLedgerPort";
 import { translator, type Locale } from "../i18n";
 import { App } from "./App";
 import { downloadFile } from "./browserFiles";
@@ -28,11 +28,17 @@ async function loadBuiltinPlan(): Promise<string> {
 
 void Office.onReady(() => {
   const { locale, dark } = paneEnvironment(Office.context);
-  const port = createOfficeLedgerPort({
-    capabilities: detectCapabilities(Office.context.requirements),
-    buildSpec: (plan, options) => ledgerSpec(plan, options.reportMonth, locale),
-    planJson: (plan) => planToJson(plan, translator(locale)),
-    run: officeRun,
+  const capabilities = detectCapabilities(Office.context.requirements);
+  const port = lazyLedgerPort(capabilities, async () => {
+    const { createOfficeLedgerPort, officeRun } = await import(
+      /* webpackChunkName: "excel" */ "../excel/officeLedgerPort"
+    );
+    return createOfficeLedgerPort({
+      capabilities,
+      buildSpec: (plan, options) => ledgerSpec(plan, options.reportMonth, locale),
+      planJson: (plan) => planToJson(plan, translator(locale)),
+      run: officeRun,
+    });
   });
   document.documentElement.lang = locale;
   createRoot(document.getElementById("root")!).render(

@@ -15,6 +15,18 @@ export async function planToJson(plan: Plan, t: Translate): Promise<string> {
   );
 }
 
+/** Parses plan prose (the parser loads on demand). */
+export async function parsePlanText(text: string): Promise<Plan> {
+  const { parsePlan } = await import(/* webpackChunkName: "parsePlan" */ "../domain/plan/parsePlan");
+  return parsePlan(text);
+}
+
+/** Decodes a plan file's bytes (UTF-8 or GBK). @throws PlanLedgerError `binary-file`. */
+export async function decodePlanFile(bytes: Uint8Array, file: string): Promise<string> {
+  const { decodePlanBytes } = await import(/* webpackChunkName: "parsePlan" */ "../domain/plan/decode");
+  return decodePlanBytes(bytes, file).text;
+}
+
 /** True when the text looks like a saved plan rather than plan prose (the same test as planJson's). */
 export function looksLikePlanJson(text: string): boolean {
   return /^\uFEFF?\s*\{/.test(text);
