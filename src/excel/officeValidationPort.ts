@@ -3,7 +3,8 @@
  * the sheets (a sheet's used range can only be asked for once its proxy exists), one to load the used
  * range of every sheet at once, the very-hidden _meta sheet included (hidden sheets stay readable).
  * Applying fixes takes two: one to compare the cells with what the validation saw and read the
- * protection, one to write every unchanged cell (unprotect → write → protect again, in the same batch).
+ * protection, one to write every unchanged cell. Unlocked cells are written through the protection;
+ * for a locked one the sheet is unprotected, written and protected again in that same batch.
  */
 import { findCell } from "../domain/workbook/address";
 import type { GridSheet } from "../domain/progress/readLedger";
@@ -101,22 +102,29 @@ export function createOfficeValidationPort(options: OfficeValidationPortOptions)
         for (const ws of handles.values()) ws.load(["protection/protected", "protection/options"]);
         const ranges = unique.map((f) => {
           const range = handles.get(f.sheet)!.getRange(f.cell);
-          range.load("values");
+          range.load(["values", "format/protection/locked"]);
           return range;
         });
         await sync(context);
 
         const applied: FixRequest[] = [];
         const skipped: SkippedFix[] = [];
+        const lockedSheets = new Set<string>();
         unique.forEach((f, i) => {
-          const current = cellValue(ranges[i]!.values[0]![0]);
-          if (sameValue(current, f.seen)) applied.push(f);
-          else skipped.push({ fix: f, current });
+          const range = ranges[i]!;
+          const current = cellValue(range.values[0]![0]);
+          if (!sameValue(current, f.seen)) {
+            skipped.push({ fix: f, current });
+            return;
+          }
+          applied.push(f);
+          if (range.format.protection.locked !== false) lockedSheets.add(f.sheet);
         });
         if (applied.length === 0) return { applied, skipped, reprotected: [], syncs: 1 };
 
-        const touched = new Set(applied.map((f) => f.sheet));
-        const reprotected = [...touched].filter((name) => handles.get(name)!.protection.protected);
+        // Unlocked cells (the ledger's month cells) take values on a protected sheet, even one with a
+        // password; the protection is lifted only for a locked cell, and put back in the same batch.
+        const reprotected = [...lockedSheets].filter((name) => handles.get(name)!.protection.protected);
         for (const name of reprotected) handles.get(name)!.protection.unprotect();
         for (const f of applied) handles.get(f.sheet)!.getRange(f.cell).values = [[f.value]];
         for (const name of reprotected) {

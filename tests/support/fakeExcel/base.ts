@@ -26,7 +26,7 @@ export function propertyList(arg: string | string[]): string[] {
 
 /** A client object: properties are readable only after load() and a sync that carried it. */
 export abstract class FakeObject {
-  private readonly snapshot = new Map<string, unknown>();
+  protected readonly snapshot = new Map<string, unknown>();
 
   protected constructor(
     protected readonly queue: RequestQueue,

@@ -44,6 +44,22 @@ export class FakeRange extends FakeObject implements RangeLike {
     return t;
   }
 
+  /** `format/protection/locked`, as Excel: true or false when all cells agree, null when mixed. */
+  protected override captureOne(property: string): void {
+    if (property !== "format/protection/locked") return super.captureOne(property);
+    const t = this.target();
+    const seen = new Set<boolean>();
+    for (let r = t.rect.row; r <= t.rect.lastRow; r++) {
+      for (let c = t.rect.column; c <= t.rect.lastColumn; c++) seen.add(t.sheet.cells.get(cellKey(r, c))?.locked ?? true);
+    }
+    this.snapshot.set(property, seen.size === 1 ? [...seen][0]! : null);
+  }
+
+  /** For format.protection.locked: throws unless loaded and synced. */
+  loadedLocked(): boolean {
+    return this.loaded("format/protection/locked");
+  }
+
   protected current(property: string): unknown {
     const t = this.target();
     const grid = (read: (cell: FakeCell | undefined) => unknown): unknown[][] => {

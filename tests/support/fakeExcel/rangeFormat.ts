@@ -156,12 +156,13 @@ export class FakeRangeFormat implements RangeFormatLike {
 
   readonly protection = (() => {
     const cells = (fn: (cell: FakeCell) => void) => this.cells(fn);
+    const loadedLocked = () => this.range.loadedLocked();
     return {
       set locked(v: boolean) {
         cells((c) => (c.locked = v));
       },
       get locked(): boolean {
-        throw new Error("PropertyNotLoaded: format.protection.locked");
+        return loadedLocked();
       },
     };
   })();

@@ -8,7 +8,8 @@ import { validateLedgerGrid } from "../../../src/domain/progress/validateLedger"
 import { readLedger } from "../../../src/domain/progress/readLedger";
 import { AddinError } from "../../../src/excel/errors";
 import type { FixRequest } from "../../../src/excel/validationPort";
-import { FakeExcelContext, snapshotWorkbook } from "../../support/fakeExcel";
+import { findCell } from "../../../src/domain/workbook/address";
+import { FakeExcelContext, getCell, snapshotWorkbook } from "../../support/fakeExcel";
 import {
   cumulativeRows,
   generateIntoFake,
@@ -20,6 +21,16 @@ import { makePlan } from "../../support/builders";
 import { parseBuiltinPlan } from "../../support/planFixtures";
 
 const generated = (plan: Plan, password?: string) => generateIntoFake(plan, { password });
+
+/** Locks a cell of 台账, as a department might with its own protection settings. */
+function lock(ctx: FakeExcelContext, cell: string): void {
+  const at = findCell(cell)!;
+  getCell(
+    ctx.state.sheets.find((s) => s.name === "台账")!,
+    at.row,
+    at.column,
+  ).locked = true;
+}
 
 /** The January and February cells of the first cumulative target, and January of the second. */
 async function cumulativeCells(ctx: FakeExcelContext): Promise<string[]> {
@@ -86,12 +97,12 @@ describe("selecting a finding's cell", () => {
 });
 
 describe("applying fixes", () => {
-  it("writes every fix in one batch through the protection and protects the sheet again", async () => {
+  it("writes every fix in one batch through the protection of unlocked input cells", async () => {
     const ctx = await generated(parseBuiltinPlan());
     const [jan, feb, other] = await cumulativeCells(ctx);
     await type(ctx, { [jan!]: "１０", [feb!]: "1,200", [other!]: "５" });
     const ledgerSheet = ctx.state.sheets.find((s) => s.name === "台账")!;
-    const options = { ...ledgerSheet.protection!.options };
+    const protection = ledgerSheet.protection;
     const fixes: FixRequest[] = [
       { sheet: "台账", cell: jan!, value: 10, seen: "１０" },
       { sheet: "台账", cell: feb!, value: 1200, seen: "1,200" },
@@ -100,8 +111,26 @@ describe("applying fixes", () => {
     const before = ctx.syncCount;
     const report = await portOver(ctx).applyFixes(fixes);
     expect(ctx.syncCount - before).toBe(2);
-    expect(report).toEqual({ applied: fixes, skipped: [], reprotected: ["台账"], syncs: 2 });
+    expect(report).toEqual({ applied: fixes, skipped: [], reprotected: [], syncs: 2 });
     expect([cellOf(ctx, jan!), cellOf(ctx, feb!), cellOf(ctx, other!)]).toEqual([10, 1200, 5]);
+    expect(ledgerSheet.protection).toBe(protection); // never lifted
+  });
+
+  it("unprotects, writes and protects again with the same options in one batch for a locked cell", async () => {
+    const ctx = await generated(parseBuiltinPlan());
+    const [jan, feb] = await cumulativeCells(ctx);
+    await type(ctx, { [jan!]: "１０", [feb!]: "１２" });
+    lock(ctx, feb!);
+    const ledgerSheet = ctx.state.sheets.find((s) => s.name === "台账")!;
+    const options = { ...ledgerSheet.protection!.options };
+    const before = ctx.syncCount;
+    const report = await portOver(ctx).applyFixes([
+      { sheet: "台账", cell: jan!, value: 10, seen: "１０" },
+      { sheet: "台账", cell: feb!, value: 12, seen: "１２" },
+    ]);
+    expect(ctx.syncCount - before).toBe(2);
+    expect(report).toMatchObject({ reprotected: ["台账"], syncs: 2 });
+    expect([cellOf(ctx, jan!), cellOf(ctx, feb!)]).toEqual([10, 12]);
     expect(ledgerSheet.protection).toEqual({ options, password: undefined });
   });
 
@@ -130,16 +159,30 @@ describe("applying fixes", () => {
     expect(cellOf(ctx, jan!)).toBe(7);
   });
 
-  it("says the sheet has a password instead of failing silently, and changes nothing", async () => {
+  it("writes unlocked cells of a sheet protected with a password, keeping the password", async () => {
     const ctx = await generated(parseBuiltinPlan(), "secret");
     const [jan] = await cumulativeCells(ctx);
     await type(ctx, { [jan!]: "１０" });
+    const report = await portOver(ctx).applyFixes([{ sheet: "台账", cell: jan!, value: 10, seen: "１０" }]);
+    expect(report).toMatchObject({ reprotected: [], syncs: 2 });
+    expect(cellOf(ctx, jan!)).toBe(10);
+    expect(ctx.state.sheets.find((s) => s.name === "台账")!.protection?.password).toBe("secret");
+  });
+
+  it("says the sheet has a password when a locked cell needs it, and changes nothing", async () => {
+    const ctx = await generated(parseBuiltinPlan(), "secret");
+    const [jan, feb] = await cumulativeCells(ctx);
+    await type(ctx, { [jan!]: "１０", [feb!]: "１２" });
+    lock(ctx, feb!);
     const error = await portOver(ctx)
-      .applyFixes([{ sheet: "台账", cell: jan!, value: 10, seen: "１０" }])
+      .applyFixes([
+        { sheet: "台账", cell: jan!, value: 10, seen: "１０" },
+        { sheet: "台账", cell: feb!, value: 12, seen: "１２" },
+      ])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AddinError);
     expect(error).toMatchObject({ code: "sheet-protected", params: { sheet: "台账" } });
-    expect(cellOf(ctx, jan!)).toBe("１０");
+    expect([cellOf(ctx, jan!), cellOf(ctx, feb!)]).toEqual(["１０", "１２"]);
     expect(ctx.state.sheets.find((s) => s.name === "台账")!.protection?.password).toBe("secret");
   });
 

@@ -8,7 +8,8 @@ import type { ValidationPort } from "../../../src/excel/validationPort";
 import type { Locale } from "../../../src/i18n";
 import { I18nProvider } from "../../../src/taskpane/i18nContext";
 import { ValidateStep } from "../../../src/taskpane/ValidateStep";
-import { FakeExcelContext, snapshotWorkbook } from "../../support/fakeExcel";
+import { findCell } from "../../../src/domain/workbook/address";
+import { FakeExcelContext, getCell, snapshotWorkbook } from "../../support/fakeExcel";
 import {
   cumulativeRows,
   generateIntoFake,
@@ -116,10 +117,16 @@ describe("the validation step", () => {
     expect(screen.queryByText(/不是工作台账/)).toBeNull();
   });
 
-  it("says so when a password keeps the sheet protected, and changes nothing", async () => {
+  it("says so when a password keeps a locked cell's sheet protected, and changes nothing", async () => {
     const ctx = await generateIntoFake(parseBuiltinPlan(), { password: "secret" });
     const [first] = await cumulativeRows(ctx);
     await typeIntoLedger(ctx, { [first!.jan]: "１０" });
+    const at = findCell(first!.jan)!;
+    getCell(
+      ctx.state.sheets.find((s) => s.name === "台账")!,
+      at.row,
+      at.column,
+    ).locked = true;
     const user = show(validationPortOver(ctx));
     await user.click(screen.getByRole("button", { name: "检查台账" }));
     await user.click(await screen.findByRole("button", { name: `将 台账!${first!.jan} 改为 10` }));
