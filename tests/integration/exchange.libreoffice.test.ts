@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ValidationReport } from "../../src/cli/commands/validate";
-import { FIRST_DATA_ROW, LEDGER_COLUMNS as C, ledgerLabels } from "../../src/domain/ledger/layout";
+import { FIRST_DATA_ROW, LEDGER_COLUMNS as C, PLAN_COLUMNS, ledgerLabels } from "../../src/domain/ledger/layout";
 import type { LedgerStatus } from "../../src/domain/ledger/status";
 import { listTargets } from "../../src/domain/plan/types";
 import { cellAddress } from "../../src/domain/workbook/address";
@@ -138,5 +138,31 @@ describeWithLibreOffice("split, fill in LibreOffice, merge back", (lo) => {
       "4.3": "seriouslyBehind",
     });
     expect(report.summary.statuses.done).toBeGreaterThanOrEqual(1);
+  });
+
+  it("splits a master the supervisor edited and saved in LibreOffice, following the 责任单位 picked on 计划", async () => {
+    const edited = path.join(dir, "master-lo.xlsx");
+    const planSheet = labels.sheets.plan;
+    await lo().run([
+      { op: "open", path: path.join(dir, "master.xlsx") },
+      {
+        op: "setString",
+        sheet: planSheet,
+        cell: cellAddress(masterRow("2.7"), PLAN_COLUMNS.department),
+        value: "市应急办",
+      },
+      { op: "saveAs", path: edited },
+      { op: "close" },
+    ]);
+    const r = await runCli(["split", "master-lo.xlsx", "--out", "lo-out"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("：市金融办，6 个目标\n");
+    expect(r.stdout).toContain("：市应急办，5 个目标\n");
+    const copy = await readXlsxGrid(fs.readFileSync(path.join(dir, "lo-out", EMERGENCY.file)), "copy");
+    const ids = copy.sheets
+      .find((s) => s.name === LEDGER)!
+      .rows.slice(FIRST_DATA_ROW)
+      .map((row) => row[0]);
+    expect(ids).toEqual(["2.7", "4.1", "4.2", "4.3", "4.4"]);
   });
 });
