@@ -204,4 +204,21 @@ describe("plan-ledger merge", () => {
     const r = await runCli(["merge", "nothing.xlsx", "a.xlsx", "-o", "x.xlsx", "--lang", "en"], { cwd: dir });
     expect(r).toMatchObject({ code: 2, stderr: "File “nothing.xlsx” was not found. Check the path.\n" });
   });
+
+  it("speaks English with --lang en", async () => {
+    const dir = tempDir();
+    await masterIn(dir);
+    await filledCopy(dir, "市金融办", "finance.xlsx", [["2.1", 1, 2]]);
+    const r = await runCli(["merge", "master.xlsx", "finance.xlsx", "--dry-run", "--lang", "en"], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n").slice(0, 2)).toEqual([
+      "[市金融办] finance.xlsx (report month 6)",
+      "  2.1 M1: (blank) → 2",
+    ]);
+    expect(r.stdout).toContain("Not returned (17 departments): 市政府督查室、");
+    expect(r.stdout).toContain(
+      "Files: 1; taken: 1, not taken: 0; changes: 1, conflicts: 0.\nPreview (--dry-run): no file written.\n",
+    );
+    expect(r.stderr).toBe("Reading returned files 1/1: finance.xlsx\n");
+  });
 });
