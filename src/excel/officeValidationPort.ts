@@ -2,6 +2,8 @@
  * The ValidationPort over Office.js. Reading the ledger takes two syncs whatever its size: one to list
  * the sheets (a sheet's used range can only be asked for once its proxy exists), one to load the used
  * range of every sheet at once, the very-hidden _meta sheet included (hidden sheets stay readable).
+ * Only when those values exceed one response (Excel on the web: 5 MB) are they read again in blocks
+ * (readInBlocks.ts).
  * Applying fixes takes two: one to compare the cells with what the validation saw and read the
  * protection, one to write every unchanged cell. Unlocked cells are written through the protection;
  * for a locked one the sheet is unprotected, written and protected again in that same batch.
@@ -10,17 +12,15 @@ import { findCell } from "../domain/workbook/address";
 import type { GridSheet } from "../domain/progress/readLedger";
 import { AddinError, isAddinError } from "./errors";
 import type { ExcelContextLike, RangeLike, WorksheetLike } from "./excelApi";
+import { cellValue, isResponseTooLarge, readSheetsInBlocks } from "./readInBlocks";
 import { syncWithTimeout, type SyncOptions } from "./syncQueue";
 import type { ApplyFixesReport, FixRequest, LedgerGridRead, SkippedFix, ValidationPort } from "./validationPort";
 
 export interface OfficeValidationPortOptions extends SyncOptions {
   /** Excel.run, or a stand-in (tests and the end-to-end harness pass the fake's). */
   run: (batch: (context: ExcelContextLike) => Promise<unknown>) => Promise<unknown>;
-}
-
-/** A cell value as the core reads it: Excel reports blanks as "". */
-function cellValue(value: unknown): unknown {
-  return value === "" || value === undefined ? null : value;
+  /** Cells per sync when a ledger is too large for one response (tests make it small). */
+  cellsPerSync?: number;
 }
 
 /** Rows from A1: the used range placed at its offset. */
@@ -64,12 +64,19 @@ export function createOfficeValidationPort(options: OfficeValidationPortOptions)
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
         await sync(context);
-        const used = sheets.items.map((ws) => {
-          const range = ws.getUsedRangeOrNullObject(true);
+        const used = sheets.items.map((worksheet) => {
+          const range = worksheet.getUsedRangeOrNullObject(true);
           range.load(["values", "rowIndex", "columnIndex"]);
-          return { name: ws.name, range };
+          return { name: worksheet.name, worksheet, range };
         });
-        await sync(context);
+        try {
+          await sync(context);
+        } catch (error) {
+          // Excel on the web: more than 5 MB of values. Read again in blocks (a very large ledger only).
+          if (!isResponseTooLarge(error)) throw error;
+          const blocks = await readSheetsInBlocks(context, used, sync, options.cellsPerSync);
+          return { grid: { sheets: blocks.sheets }, syncs: 2 + blocks.syncs };
+        }
         const grid: GridSheet[] = used.map(({ name, range }) => ({
           name,
           rows: range.isNullObject ? [] : gridRows(range),

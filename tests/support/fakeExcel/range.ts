@@ -46,7 +46,13 @@ export class FakeRange extends FakeObject implements RangeLike {
 
   /** `format/protection/locked`, as Excel: true or false when all cells agree, null when mixed. */
   protected override captureOne(property: string): void {
-    if (property !== "format/protection/locked") return super.captureOne(property);
+    if (property !== "format/protection/locked") {
+      super.captureOne(property);
+      if (property === "values" || property === "formulas") {
+        this.env.countResponse(new TextEncoder().encode(JSON.stringify(this.snapshot.get(property))).length);
+      }
+      return;
+    }
     const t = this.target();
     const seen = new Set<boolean>();
     for (let r = t.rect.row; r <= t.rect.lastRow; r++) {

@@ -14,6 +14,8 @@ export interface RangeEnv {
   apiVersion: number;
   /** Makes `sheet` active with `address` selected (Range.select). */
   selectRange(sheet: FakeSheet, address: string): void;
+  /** Adds loaded cell data to the size of the sync's response. */
+  countResponse(bytes: number): void;
 }
 
 export function describeTarget(t: RangeTarget): string {

@@ -325,6 +325,8 @@ export interface FakeExcelOptions {
   /** ExcelApi minor version: 7 (Office 2019, no data validation) … 20. Default 20. */
   apiVersion?: number;
   state?: FakeState;
+  /** Excel on the web refuses a response over 5 MB; the desktop has no such limit (the default). */
+  maxResponseBytes?: number;
 }
 
 export class FakeExcelContext implements ExcelContextLike, RequestQueue {
@@ -333,8 +335,11 @@ export class FakeExcelContext implements ExcelContextLike, RequestQueue {
   syncCount = 0;
   nextSheetId: number;
   private pending: Array<() => void> = [];
+  private responseBytes = 0;
+  private readonly maxResponseBytes: number;
 
   constructor(options: FakeExcelOptions = {}) {
+    this.maxResponseBytes = options.maxResponseBytes ?? Infinity;
     this.state = options.state ?? newState();
     this.nextSheetId = Math.max(0, ...this.state.sheets.map((s) => s.id)) + 1;
     this.rangeEnv = {
@@ -343,6 +348,9 @@ export class FakeExcelContext implements ExcelContextLike, RequestQueue {
       selectRange: (sheet, address) => {
         this.state.activeSheetId = sheet.id;
         this.state.selection = address;
+      },
+      countResponse: (bytes) => {
+        this.responseBytes += bytes;
       },
     };
   }
@@ -356,8 +364,13 @@ export class FakeExcelContext implements ExcelContextLike, RequestQueue {
     this.syncCount++;
     const batch = this.pending;
     this.pending = [];
+    this.responseBytes = 0;
     await Promise.resolve();
     for (const run of batch) run();
+    if (this.responseBytes > this.maxResponseBytes) {
+      const error = new Error(`ResponsePayloadSizeLimitExceeded: ${this.responseBytes} bytes in one response`);
+      throw Object.assign(error, { code: "ResponsePayloadSizeLimitExceeded" });
+    }
   }
 
   readonly workbook: WorkbookLike = {

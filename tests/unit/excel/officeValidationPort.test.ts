@@ -9,6 +9,7 @@ import { readLedger } from "../../../src/domain/progress/readLedger";
 import { AddinError } from "../../../src/excel/errors";
 import type { FixRequest } from "../../../src/excel/validationPort";
 import { findCell } from "../../../src/domain/workbook/address";
+import { createOfficeValidationPort } from "../../../src/excel/officeValidationPort";
 import { FakeExcelContext, getCell, snapshotWorkbook } from "../../support/fakeExcel";
 import {
   cumulativeRows,
@@ -193,6 +194,30 @@ describe("applying fixes", () => {
       code: "excel-request-failed",
     });
     expect(ctx.syncCount).toBe(before);
+  });
+});
+
+describe("a ledger too large for one response (Excel on the web)", () => {
+  it("is read again in blocks that each fit, giving the same grid", async () => {
+    const plan = makePlan({ targets: Array.from({ length: 600 }, () => ({ unit: "家", value: 100 })) });
+    const ctx = await generated(plan);
+    const whole = await portOver(ctx).readLedgerGrid();
+    const roomy = new FakeExcelContext({ state: ctx.state, maxResponseBytes: 1_000_000 });
+    await expect(portOver(roomy).readLedgerGrid()).resolves.toMatchObject({ syncs: 2 });
+    const web = new FakeExcelContext({ state: ctx.state, maxResponseBytes: 100_000 });
+    const port = createOfficeValidationPort({ run: (batch) => batch(web), cellsPerSync: 2_000 });
+    const read = await port.readLedgerGrid();
+    expect(read.grid).toEqual(whole.grid);
+    expect(read.syncs).toBe(web.syncCount);
+    expect(read.syncs).toBeGreaterThan(4);
+  });
+
+  it("is refused by the strict fake in one response", async () => {
+    const ctx = await generated(makePlan({ targets: Array.from({ length: 600 }, () => ({ unit: "家" })) }));
+    const web = new FakeExcelContext({ state: ctx.state, maxResponseBytes: 50_000 });
+    const sheet = web.workbook.worksheets.getItemOrNullObject("台账").getUsedRangeOrNullObject(true);
+    sheet.load("values");
+    await expect(web.sync()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 });
 
