@@ -14,6 +14,7 @@ export function lazyLedgerPort(capabilities: ExcelCapabilities, load: () => Prom
     readExisting: async () => (await get()).readExisting(),
     generate: async (plan: Plan, options: GenerateOptions) => (await get()).generate(plan, options),
     savePlan: async (planJson: string) => (await get()).savePlan(planJson),
+    openAsNewWorkbook: async (xlsx: Uint8Array) => (await get()).openAsNewWorkbook(xlsx),
   };
 }
 

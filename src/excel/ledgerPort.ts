@@ -47,4 +47,6 @@ export interface LedgerPort {
   generate(plan: Plan, options: GenerateOptions): Promise<GenerateReport>;
   /** Keeps the plan (JSON) in the workbook without touching the ledger. */
   savePlan(planJson: string): Promise<void>;
+  /** Opens an .xlsx as a new workbook (ExcelApi 1.8: check `capabilities.createWorkbook` first). */
+  openAsNewWorkbook(xlsx: Uint8Array): Promise<void>;
 }

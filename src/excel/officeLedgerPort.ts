@@ -16,7 +16,16 @@ export interface OfficeLedgerPortOptions extends SyncOptions {
   capabilities: ExcelCapabilities;
   /** Excel.run, or a stand-in (the end-to-end harness passes the fake's). */
   run: (batch: (context: ExcelContextLike) => Promise<unknown>) => Promise<unknown>;
+  /** Excel.createWorkbook (ExcelApi 1.8), or a stand-in. */
+  createWorkbook?: (base64: string) => Promise<void>;
   now?: () => Date;
+}
+
+/** Base64 of bytes, in chunks (String.fromCharCode takes a limited number of arguments). */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 function wrapHostError(error: unknown): never {
@@ -54,6 +63,20 @@ export function createOfficeLedgerPort(options: OfficeLedgerPortOptions): Ledger
       const today = (options.now?.() ?? new Date()).toISOString().slice(0, 10);
       return run((context) => regenerateLedger(context, plan, spec, { ...options, capabilities, planJson, today }));
     },
+    async openAsNewWorkbook(xlsx: Uint8Array): Promise<void> {
+      const create = options.createWorkbook;
+      if (!create || !capabilities.createWorkbook) {
+        throw new AddinError("excel-request-failed", {
+          reason: "ExcelApi 1.8 (Excel.createWorkbook) is not available",
+          code: "",
+        });
+      }
+      try {
+        await create(toBase64(xlsx));
+      } catch (error) {
+        wrapHostError(error);
+      }
+    },
     savePlan(planJson: string): Promise<void> {
       return run(async (context) => {
         context.workbook.settings.add(PLAN_SETTING, planJson);
@@ -61,6 +84,11 @@ export function createOfficeLedgerPort(options: OfficeLedgerPortOptions): Ledger
       });
     },
   };
+}
+
+/** The real Excel.createWorkbook (ExcelApi 1.8). */
+export function officeCreateWorkbook(base64: string): Promise<void> {
+  return Excel.createWorkbook(base64);
 }
 
 /** The real Excel.run, typed against the adapter's narrow API (a compile-time check that they match). */

@@ -195,6 +195,16 @@ function Pane(props: AppProps) {
               setStatus(t("pane.status.downloaded", { file }));
             })
           }
+          onOpenNew={
+            port.capabilities.createWorkbook
+              ? () =>
+                  void act(async () => {
+                    if (!plan) return;
+                    await port.openAsNewWorkbook(await props.exportXlsx(plan, month));
+                    setStatus(t("pane.status.opened"));
+                  })
+              : undefined
+          }
         />
       )}
       <div role="status" aria-live="polite" className={styles.status}>

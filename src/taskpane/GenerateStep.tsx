@@ -1,5 +1,14 @@
 /** Step 2: the report month, then generate (or update in place) the ledger, or download it. */
-import { Button, Field, MessageBar, MessageBarBody, Select, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { useT } from "./i18nContext";
 
 const useStyles = makeStyles({
@@ -15,6 +24,8 @@ export interface GenerateStepProps {
   onMonth: (month: number) => void;
   onGenerate: () => void;
   onDownload: () => void;
+  /** Absent where Excel cannot open a new workbook (below ExcelApi 1.8). */
+  onOpenNew?: () => void;
 }
 
 export function GenerateStep(props: GenerateStepProps) {
@@ -50,7 +61,13 @@ export function GenerateStep(props: GenerateStepProps) {
         <Button disabled={props.busy} onClick={props.onDownload}>
           {t("pane.generate.download")}
         </Button>
+        {props.onOpenNew && (
+          <Button disabled={props.busy} onClick={props.onOpenNew}>
+            {t("pane.generate.openNew")}
+          </Button>
+        )}
       </div>
+      {!props.onOpenNew && <Text size={200}>{t("pane.generate.noNewWorkbook")}</Text>}
     </div>
   );
 }

@@ -30,7 +30,7 @@ void Office.onReady(() => {
   const { locale, dark } = paneEnvironment(Office.context);
   const capabilities = detectCapabilities(Office.context.requirements);
   const port = lazyLedgerPort(capabilities, async () => {
-    const { createOfficeLedgerPort, officeRun } = await import(
+    const { createOfficeLedgerPort, officeCreateWorkbook, officeRun } = await import(
       /* webpackChunkName: "excel" */ "../excel/officeLedgerPort"
     );
     return createOfficeLedgerPort({
@@ -38,6 +38,7 @@ void Office.onReady(() => {
       buildSpec: (plan, options) => ledgerSpec(plan, options.reportMonth, locale),
       planJson: (plan) => planToJson(plan, translator(locale)),
       run: officeRun,
+      createWorkbook: officeCreateWorkbook,
     });
   });
   document.documentElement.lang = locale;

@@ -8,7 +8,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { WorkbookSnapshot } from "../support/fakeExcel";
-import { servePane, type Served } from "./harness/harnessServer";
+import { validateManifestFile } from "../support/manifestValidator";
+import { DEPLOY_URL, servePane, type Served } from "./harness/harnessServer";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, "..", "..", "docs") : undefined;
@@ -83,6 +84,18 @@ function cellsOfRow(snap: WorkbookSnapshot, sheet: string, id: string): Record<s
   );
 }
 
+describe("the production build", () => {
+  it("has a manifest with the deployment URL that validates offline", () => {
+    const manifest = path.join(served.dir, "manifest.xml");
+    const xml = fs.readFileSync(manifest, "utf8");
+    expect(xml).toContain(`<SourceLocation DefaultValue="${DEPLOY_URL}taskpane.html"/>`);
+    expect(xml).toContain("<AppDomain>https://intranet.example.gov.cn</AppDomain>");
+    expect(xml).not.toContain("localhost");
+    expect(validateManifestFile(manifest).status).toBe(0);
+    expect(fs.existsSync(path.join(served.dir, "assets", "icons", "icon-80.png"))).toBe(true);
+  });
+});
+
 describe("the task pane in Chromium", () => {
   it("goes plan → review → generate in Chinese and fills the workbook", async () => {
     const page = await openPane("?lang=zh-CN");
@@ -119,6 +132,14 @@ describe("the task pane in Chromium", () => {
       (window as unknown as { __fakeExcel: { syncs(): number } }).__fakeExcel.syncs(),
     );
     expect(syncs).toBe(1 + 2); // readExisting at start-up, then generate: read sheets + write all
+
+    await page.getByRole("button", { name: "在新工作簿中打开" }).click();
+    await page.getByRole("status").filter({ hasText: "已在新工作簿中打开台账。" }).waitFor();
+    const created = await page.evaluate(() =>
+      (window as unknown as { __fakeExcel: { created(): number[] } }).__fakeExcel.created(),
+    );
+    expect(created).toHaveLength(1);
+    expect(created[0]).toBeGreaterThan(10_000);
     await closePane(page);
   });
 

@@ -15,12 +15,15 @@ interface FakeExcelHandle {
   snapshot(): WorkbookSnapshot;
   syncs(): number;
   settings(): Record<string, unknown>;
+  /** Sizes (base64 characters) of the workbooks opened with Excel.createWorkbook. */
+  created(): number[];
 }
 
 const handle: FakeExcelHandle = {
   snapshot: () => snapshotWorkbook(state),
   syncs: () => syncs,
   settings: () => Object.fromEntries(state.settings),
+  created: () => [...created],
 };
 
 const office = {
@@ -42,7 +45,12 @@ const office = {
   },
 };
 
+const created: number[] = [];
+
 const excel = {
+  createWorkbook: async (base64: string): Promise<void> => {
+    created.push(base64.length);
+  },
   run: async <T>(batch: (context: ExcelContextLike) => Promise<T>): Promise<T> => {
     const context = new FakeExcelContext({ apiVersion, state });
     try {

@@ -19,11 +19,22 @@ export interface Served {
   close(): Promise<void>;
 }
 
-/** `npm run build` into `dir` (the production configuration, CDN office.js). */
+/** The deployment URL the e2e build is made for (only the manifest's URLs depend on it). */
+export const DEPLOY_URL = "https://intranet.example.gov.cn/ledger/";
+
+/** `npm run build -- --env url=…` into `dir` (the production configuration, CDN office.js). */
 export function buildPane(dir: string): void {
   const run = spawnSync(
     process.execPath,
-    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir],
+    [
+      require.resolve("webpack-cli/bin/cli.js"),
+      "--mode",
+      "production",
+      "--output-path",
+      dir,
+      "--env",
+      `url=${DEPLOY_URL}`,
+    ],
     {
       cwd: ROOT,
       encoding: "utf8",

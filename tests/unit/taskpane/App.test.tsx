@@ -19,6 +19,7 @@ import { FakeExcelContext, snapshotWorkbook } from "../../support/fakeExcel";
 const PLAN_TEXT = fs.readFileSync(path.join(__dirname, "../../../assets/plans/qingdao-2011-work-points.txt"), "utf8");
 
 function setup(options: { locale?: Locale; apiVersion?: number; port?: LedgerPort } = {}) {
+  const createWorkbook = jest.fn(async (_base64: string) => undefined);
   const locale = options.locale ?? "zh-CN";
   const ctx = new FakeExcelContext({ apiVersion: options.apiVersion ?? 20 });
   const dv = (options.apiVersion ?? 20) >= 8;
@@ -30,6 +31,7 @@ function setup(options: { locale?: Locale; apiVersion?: number; port?: LedgerPor
         buildLedger(plan, { lang: locale, reportMonth: o.reportMonth, generatedAt: "2011-04-01T00:00:00Z" }),
       planJson: (plan) => planToJson(plan, translator(locale)),
       run: (batch) => batch(ctx),
+      createWorkbook,
     });
   const download = jest.fn();
   const exportXlsx = jest.fn(async (_plan: Plan, _month: number) => new Uint8Array([80, 75]));
@@ -44,7 +46,7 @@ function setup(options: { locale?: Locale; apiVersion?: number; port?: LedgerPor
       initialMonth={3}
     />,
   );
-  return { ctx, download, exportXlsx, user: userEvent.setup() };
+  return { ctx, download, exportXlsx, createWorkbook, user: userEvent.setup() };
 }
 
 function ledgerRow(ctx: FakeExcelContext, id: string): Record<string, unknown> | undefined {
@@ -191,6 +193,7 @@ describe("the task pane", () => {
         throw new AddinError("excel-sync-timeout", { seconds: 120 });
       },
       savePlan: async () => undefined,
+      openAsNewWorkbook: async () => undefined,
     };
     const { user } = setup({ port });
     await loadBuiltin(user);
@@ -208,6 +211,23 @@ describe("the task pane", () => {
     await waitFor(() => expect(download).toHaveBeenCalled());
     expect(exportXlsx.mock.calls[0]![1]).toBe(6);
     expect(download.mock.calls[0]![1]).toBe("市政府办公厅2011年工作要点.xlsx");
+  });
+
+  it("opens the ledger in a new workbook where Excel can (ExcelApi 1.8)", async () => {
+    const { user, createWorkbook } = setup();
+    await loadBuiltin(user);
+    await user.click(screen.getByRole("tab", { name: "2. 生成台账" }));
+    await user.click(screen.getByRole("button", { name: "在新工作簿中打开" }));
+    await waitForStatus(/^已在新工作簿中打开台账。$/);
+    expect(Buffer.from(createWorkbook.mock.calls[0]![0], "base64").toString("latin1")).toBe("PK");
+  });
+
+  it("offers the download instead where Excel cannot open a new workbook (ExcelApi 1.7)", async () => {
+    const { user } = setup({ apiVersion: 7 });
+    await loadBuiltin(user);
+    await user.click(screen.getByRole("tab", { name: "2. 生成台账" }));
+    expect(screen.queryByRole("button", { name: "在新工作簿中打开" })).toBeNull();
+    expect(screen.getByText(/此版本 Excel 不能由加载项打开新工作簿（需 ExcelApi 1.8）/)).toBeTruthy();
   });
 
   it("speaks English when Office's display language is English", async () => {
