@@ -90,6 +90,8 @@ describeWithLibreOffice("split, fill in LibreOffice, merge back", (lo) => {
     expect(lines).toContain(`【市应急办】${returned[1]}（报告月份 6 月）`);
     expect(lines).toContain("  4.2 6月：（空） → 20");
     expect(merge.stdout).toContain("共 2 个文件：采用 2 个，未采用 0 个；17 处修改，0 处冲突。");
+    expect(lines).toContain("  市金融办：2.2 严重滞后、2.3 严重滞后、2.4 严重滞后");
+    expect(lines).toContain("  市应急办：4.3 严重滞后、4.2 滞后");
   });
 
   it("names the sixteen departments that sent nothing (未报送)", () => {

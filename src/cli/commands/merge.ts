@@ -5,6 +5,7 @@
  */
 import * as path from "node:path";
 import { applyMerge } from "../../domain/exchange/applyMerge";
+import { shortfallsByDepartment } from "../../domain/exchange/behind";
 import { previewReturnedFiles } from "../../domain/exchange/mergeFiles";
 import { readXlsxGrid } from "../../xlsx/readGrid";
 import { writeWorkbookXlsx } from "../../xlsx/writeWorkbookXlsx";
@@ -12,7 +13,7 @@ import { parseCommandArgs } from "../args";
 import { UsageError, type Command } from "../context";
 import { loadLedgerState, readWorkbookFile } from "../ledgerFiles";
 import { writeOutput } from "./generate";
-import { formatPreview, previewJson } from "./mergeReport";
+import { formatPreview, formatShortfalls, previewJson } from "./mergeReport";
 
 export const mergeCommand: Command = async (args, ctx) => {
   const { values, positionals } = parseCommandArgs(
@@ -41,11 +42,13 @@ export const mergeCommand: Command = async (args, ctx) => {
       onProgress: ({ done, total, file }) => ctx.io.stderr(ctx.t("cli.merge.progress", { done, total, file })),
     },
   );
+  // Applied in memory even for --dry-run: who is behind is read from the merged figures.
+  // The change log names the file, not the path it was read from.
+  const changes = preview.changes.map((c) => ({ ...c, file: path.basename(c.file) }));
+  const result = applyMerge(master, changes, new Date().toISOString());
+  const shortfalls = shortfallsByDepartment(result.state);
   let entries: number | null = null;
   if (!dryRun && output !== undefined) {
-    // The change log names the file, not the path it was read from.
-    const changes = preview.changes.map((c) => ({ ...c, file: path.basename(c.file) }));
-    const result = applyMerge(master, changes, new Date().toISOString());
     const bytes = await writeWorkbookXlsx(result.spec);
     await writeOutput(path.resolve(ctx.io.cwd, output), output, bytes, values.force === true);
     entries = result.state.changeLog.length;
@@ -56,10 +59,12 @@ export const mergeCommand: Command = async (args, ctx) => {
       output: output ?? null,
       dryRun,
       changeLogEntries: entries,
+      behind: shortfalls,
     };
     ctx.io.stdout(JSON.stringify(json, null, 2) + "\n");
   } else {
     ctx.io.stdout(formatPreview(preview, ctx.locale, ctx.t));
+    ctx.io.stdout(formatShortfalls(shortfalls, master.reportMonth, ctx.locale, ctx.t));
     ctx.io.stdout(
       entries === null ? ctx.t("cli.merge.dryRun") : ctx.t("cli.merge.written", { file: output!, entries }),
     );

@@ -1,4 +1,5 @@
 /** The merge preview as text (per department: changes, conflicts; refused files; 未报送) and as JSON. */
+import type { DepartmentShortfall } from "../../domain/exchange/behind";
 import type { Change, Conflict, MergePreview, Refusal } from "../../domain/exchange/mergePreview";
 import { LEDGER_COLUMNS, ledgerLabels } from "../../domain/ledger/layout";
 import type { Finding } from "../../domain/progress/findings";
@@ -19,7 +20,12 @@ function changeVars(c: Change, locale: Locale, t: Translate): Record<string, str
 }
 
 export function conflictMessage(c: Conflict, locale: Locale, t: Translate): string {
-  const base = { file: c.file, department: c.department, owner: c.owner, files: c.files.join("、") };
+  const base = {
+    file: c.file,
+    department: c.department,
+    owner: c.owner,
+    files: c.files.join(t("cli.merge.listSeparator")),
+  };
   const change = c.change ? changeVars(c.change, locale, t) : { target: "", field: "", old: "", new: "" };
   return t(`exchange.conflict.${c.kind}` as MessageKey, { ...base, ...change });
 }
@@ -36,7 +42,11 @@ export function formatPreview(preview: MergePreview, locale: Locale, t: Translat
   const lines: string[] = [];
   for (const d of preview.departments) {
     lines.push(
-      t("cli.merge.department", { department: d.department, files: d.files.join("、"), month: d.reportMonth }),
+      t("cli.merge.department", {
+        department: d.department,
+        files: d.files.join(t("cli.merge.listSeparator")),
+        month: d.reportMonth,
+      }),
     );
     for (const c of d.changes) lines.push(t("cli.merge.change", changeVars(c, locale, t)));
     if (d.changes.length === 0) lines.push(t("cli.merge.noChange"));
@@ -58,7 +68,13 @@ export function formatPreview(preview: MergePreview, locale: Locale, t: Translat
     }
   }
   if (preview.missing.length > 0) {
-    lines.push("", t("cli.merge.missing", { count: preview.missing.length, list: preview.missing.join("、") }));
+    lines.push(
+      "",
+      t("cli.merge.missing", {
+        count: preview.missing.length,
+        list: preview.missing.join(t("cli.merge.listSeparator")),
+      }),
+    );
   }
   lines.push(
     "",
@@ -98,4 +114,21 @@ export function previewJson(preview: MergePreview, locale: Locale, t: Translate)
       conflicts: preview.conflicts.length,
     },
   };
+}
+
+/** Who is behind after the merge, per department: "2.4 严重滞后、4.2 滞后". Empty when nobody is. */
+export function formatShortfalls(
+  shortfalls: readonly DepartmentShortfall[],
+  month: number,
+  locale: Locale,
+  t: Translate,
+): string {
+  if (shortfalls.length === 0) return "";
+  const statuses = ledgerLabels(locale).statuses;
+  const lines = ["", t("cli.merge.behind", { month })];
+  for (const d of shortfalls) {
+    const list = d.targets.map((x) => `${x.targetId} ${statuses[x.status]}`).join(t("cli.merge.listSeparator"));
+    lines.push(t("cli.merge.behindLine", { department: d.department || t("cli.merge.noDepartment"), list }));
+  }
+  return lines.join("\n") + "\n";
 }

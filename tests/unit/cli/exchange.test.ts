@@ -122,6 +122,9 @@ describe("plan-ledger merge", () => {
       "  2.2 6月：（空） → 1",
     ]);
     expect(r.stdout).toContain("未报送（17 个单位）：市政府督查室、市会展办、市应急办、");
+    expect(r.stdout).toContain(
+      "进度落后（合并后，截至 6 月）：\n  市金融办：2.3 严重滞后、2.4 严重滞后、2.5 严重滞后\n",
+    );
     expect(r.stdout).toContain("已写入 merged.xlsx（变更记录共 2 条）。\n");
     expect(r.stderr).toBe("读取报送文件 1/1：金融办.xlsx\n");
     const grid = await readXlsxGrid(fs.readFileSync(path.join(dir, "merged.xlsx")), "m");
@@ -215,9 +218,9 @@ describe("plan-ledger merge", () => {
       "[市金融办] finance.xlsx (report month 6)",
       "  2.1 M1: (blank) → 2",
     ]);
-    expect(r.stdout).toContain("Not returned (17 departments): 市政府督查室、");
+    expect(r.stdout).toContain("Not returned (17 departments): 市政府督查室, ");
     expect(r.stdout).toContain(
-      "Files: 1; taken: 1, not taken: 0; changes: 1, conflicts: 0.\nPreview (--dry-run): no file written.\n",
+      "Files: 1; taken: 1, not taken: 0; changes: 1, conflicts: 0.\n\nBehind (after the merge, up to month 6):\n  市金融办: 2.2 Seriously behind, 2.3 Seriously behind, 2.4 Seriously behind, 2.5 Seriously behind, 2.1 Behind\n",
     );
     expect(r.stderr).toBe("Reading returned files 1/1: finance.xlsx\n");
   });

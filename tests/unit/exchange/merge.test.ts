@@ -1,4 +1,5 @@
 import { applyMerge } from "../../../src/domain/exchange/applyMerge";
+import { shortfallsByDepartment } from "../../../src/domain/exchange/behind";
 import { readLedgerState } from "../../../src/domain/exchange/ledgerState";
 import {
   analyzeReturn,
@@ -251,5 +252,24 @@ describe("applyMerge", () => {
 
   it("leaves the master without a change log when nothing changed", () => {
     expect(applyMerge(master, [], MERGED_AT).spec.sheets.map((s) => s.name)).not.toContain("变更记录");
+  });
+});
+
+describe("shortfallsByDepartment", () => {
+  it("lists each department's red rows, then its yellow ones, from the merged figures", () => {
+    const state = masterState(plan, {
+      reportMonth: 6,
+      monthly: { "2.1": [1, 1, 1, 1, 1, 1], "2.4": [3], "4.1": [1], "4.2": [null, null, null, null, null, 20] },
+    });
+    const byDepartment = Object.fromEntries(
+      shortfallsByDepartment(state).map((d) => [d.department, d.targets.map((x) => `${x.targetId} ${x.status}`)]),
+    );
+    expect(byDepartment["市金融办"]).toEqual([
+      "2.2 seriouslyBehind",
+      "2.3 seriouslyBehind",
+      "2.5 seriouslyBehind",
+      "2.4 behind",
+    ]);
+    expect(byDepartment["市应急办"]).toEqual(["4.3 seriouslyBehind", "4.2 behind"]);
   });
 });
