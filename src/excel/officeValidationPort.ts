@@ -1,7 +1,9 @@
 /**
- * The ValidationPort over Office.js. Reading the ledger takes two syncs whatever its size: one to list
- * the sheets (a sheet's used range can only be asked for once its proxy exists), one to load the used
- * range of every sheet at once, the very-hidden _meta sheet included (hidden sheets stay readable).
+ * The ValidationPort over Office.js. The first read of the ledger takes two syncs whatever its size: one
+ * to list the sheets (a sheet's used range can only be asked for once its proxy exists), one to load the
+ * used range of every sheet at once, the very-hidden _meta sheet included (hidden sheets stay readable).
+ * Later reads ask for the sheets seen last time by name in the same batch as the list: one sync while
+ * the workbook keeps its sheets.
  * Only when those values exceed one response (Excel on the web: 5 MB) are they read again in blocks
  * (readInBlocks.ts).
  * Applying fixes takes two: one to compare the cells with what the validation saw and read the
@@ -57,31 +59,69 @@ export function createOfficeValidationPort(options: OfficeValidationPortOptions)
     return result as T;
   }
   const sync = (context: ExcelContextLike) => syncWithTimeout(context, options.timeoutMs);
+  /** Sheet names of the last read, in order (for a one-sync read next time). */
+  let knownSheets: string[] | null = null;
+
+  function loadUsed(items: ReadonlyArray<{ name: string; worksheet: WorksheetLike }>) {
+    return items.map(({ name, worksheet }) => {
+      const range = worksheet.getUsedRangeOrNullObject(true);
+      range.load(["values", "rowIndex", "columnIndex"]);
+      return { name, worksheet, range };
+    });
+  }
+
+  /** Syncs the loads queued by loadUsed; `syncs` counts this sync too. */
+  async function loadValues(
+    context: ExcelContextLike,
+    used: ReturnType<typeof loadUsed>,
+    syncs: number,
+  ): Promise<LedgerGridRead> {
+    try {
+      await sync(context);
+    } catch (error) {
+      // Excel on the web: more than 5 MB of values. Read again in blocks (a very large ledger only).
+      if (!isResponseTooLarge(error)) throw error;
+      const blocks = await readSheetsInBlocks(context, used, sync, options.cellsPerSync);
+      knownSheets = used.map((u) => u.name);
+      return { grid: { sheets: blocks.sheets }, syncs: syncs + blocks.syncs };
+    }
+    knownSheets = used.map((u) => u.name);
+    const grid: GridSheet[] = used.map(({ name, range }) => ({
+      name,
+      rows: range.isNullObject ? [] : gridRows(range),
+    }));
+    return { grid: { sheets: grid }, syncs };
+  }
 
   return {
     readLedgerGrid(): Promise<LedgerGridRead> {
       return run(async (context) => {
         const sheets = context.workbook.worksheets;
         sheets.load("items/name");
-        await sync(context);
-        const used = sheets.items.map((worksheet) => {
-          const range = worksheet.getUsedRangeOrNullObject(true);
-          range.load(["values", "rowIndex", "columnIndex"]);
-          return { name: worksheet.name, worksheet, range };
-        });
-        try {
+        let syncs = 0;
+        if (knownSheets) {
+          // The sheets of the last read, asked for by name in the same batch as the list: one sync
+          // while the workbook keeps its sheets; otherwise (a sheet added, renamed or deleted) list again.
+          const expected = knownSheets;
+          const guessed = loadUsed(expected.map((name) => ({ name, worksheet: sheets.getItemOrNullObject(name) })));
+          syncs++;
+          try {
+            const read = await loadValues(context, guessed, syncs);
+            const names = sheets.items.map((ws) => ws.name);
+            if (names.length === expected.length && names.every((n, i) => n === expected[i])) return read;
+            syncs = read.syncs;
+          } catch (error) {
+            if (isAddinError(error)) throw error;
+            sheets.load("items/name");
+            syncs++;
+            await sync(context);
+          }
+        } else {
+          syncs++;
           await sync(context);
-        } catch (error) {
-          // Excel on the web: more than 5 MB of values. Read again in blocks (a very large ledger only).
-          if (!isResponseTooLarge(error)) throw error;
-          const blocks = await readSheetsInBlocks(context, used, sync, options.cellsPerSync);
-          return { grid: { sheets: blocks.sheets }, syncs: 2 + blocks.syncs };
         }
-        const grid: GridSheet[] = used.map(({ name, range }) => ({
-          name,
-          rows: range.isNullObject ? [] : gridRows(range),
-        }));
-        return { grid: { sheets: grid }, syncs: 2 };
+        const used = loadUsed(sheets.items.map((worksheet) => ({ name: worksheet.name, worksheet })));
+        return loadValues(context, used, syncs + 1);
       });
     },
 

@@ -19,6 +19,7 @@ import {
 import { useCallback, useEffect, useState } from "react";
 import type { Plan } from "../domain/plan/types";
 import type { LedgerPort } from "../excel/ledgerPort";
+import type { ValidationPort } from "../excel/validationPort";
 import type { Locale } from "../i18n";
 import { describeError } from "./describeError";
 import { GenerateStep } from "./GenerateStep";
@@ -26,6 +27,7 @@ import { I18nProvider, useT } from "./i18nContext";
 import { countTargets } from "./planEdits";
 import { decodePlanFile, looksLikePlanJson, parsePlanText, planFromJsonText, planToJson } from "./planFile";
 import { PlanStep } from "./PlanStep";
+import { ValidateStep } from "./ValidateStep";
 
 export interface AppProps {
   port: LedgerPort;
@@ -39,6 +41,8 @@ export interface AppProps {
   download: (content: Uint8Array | string, fileName: string, mime: string) => void;
   /** The month shown first (1–12). */
   initialMonth: number;
+  /** Step 3, checking entered progress; without it the step is not shown. */
+  validation?: ValidationPort;
 }
 
 const useStyles = makeStyles({
@@ -63,7 +67,7 @@ function Pane(props: AppProps) {
   const t = useT();
   const styles = useStyles();
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [tab, setTab] = useState<"plan" | "generate">("plan");
+  const [tab, setTab] = useState<"plan" | "generate" | "validate">("plan");
   const [month, setMonth] = useState(props.initialMonth);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState(t("pane.status.ready"));
@@ -105,9 +109,13 @@ function Pane(props: AppProps) {
 
   return (
     <div className={styles.root}>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value === "generate" ? "generate" : "plan")}>
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value === "generate" || d.value === "validate" ? d.value : "plan")}
+      >
         <Tab value="plan">{t("pane.step.plan")}</Tab>
         <Tab value="generate">{t("pane.step.generate")}</Tab>
+        {props.validation && <Tab value="validate">{t("pane.step.validate")}</Tab>}
       </TabList>
       {error && (
         <MessageBar intent="error">
@@ -125,7 +133,9 @@ function Pane(props: AppProps) {
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>
       ))}
-      {tab === "plan" ? (
+      {tab === "validate" && props.validation ? (
+        <ValidateStep port={props.validation} />
+      ) : tab === "plan" ? (
         <PlanStep
           plan={plan}
           busy={busy}

@@ -5,6 +5,7 @@
 import { createRoot } from "react-dom/client";
 import type { Plan } from "../domain/plan/types";
 import { detectCapabilities, lazyLedgerPort } from "../excel/lazyLedgerPort";
+import { lazyValidationPort } from "../excel/lazyValidationPort";
 import { translator, type Locale } from "../i18n";
 import { App } from "./App";
 import { downloadFile } from "./browserFiles";
@@ -41,6 +42,13 @@ void Office.onReady(() => {
       createWorkbook: officeCreateWorkbook,
     });
   });
+  const validation = lazyValidationPort(async () => {
+    const [{ createOfficeValidationPort }, { officeRun }] = await Promise.all([
+      import(/* webpackChunkName: "excel" */ "../excel/officeValidationPort"),
+      import(/* webpackChunkName: "excel" */ "../excel/officeLedgerPort"),
+    ]);
+    return createOfficeValidationPort({ run: officeRun });
+  });
   document.documentElement.lang = locale;
   createRoot(document.getElementById("root")!).render(
     <App
@@ -51,6 +59,7 @@ void Office.onReady(() => {
       exportXlsx={(plan, month) => exportXlsx(plan, month, locale)}
       download={downloadFile}
       initialMonth={new Date().getMonth() + 1}
+      validation={validation}
     />,
   );
 });

@@ -54,6 +54,45 @@ describe("reading the ledger", () => {
     expect(v.findings.filter((f) => f.code === "layout-changed")).toEqual([]);
   });
 
+  it("reads again in one sync while the workbook keeps its sheets", async () => {
+    const ctx = await generated(parseBuiltinPlan());
+    const port = portOver(ctx);
+    const first = await port.readLedgerGrid();
+    await type(ctx, { I5: 3 });
+    const before = ctx.syncCount;
+    const again = await port.readLedgerGrid();
+    expect([again.syncs, ctx.syncCount - before]).toEqual([1, 1]);
+    expect(again.grid.sheets.map((s) => s.name)).toEqual(first.grid.sheets.map((s) => s.name));
+    expect(again.grid.sheets.find((s) => s.name === "台账")!.rows[4]![8]).toBe(3);
+  });
+
+  it("lists the sheets again when one was added (2 syncs) or renamed (3 syncs)", async () => {
+    const ctx = await generated(parseBuiltinPlan());
+    const port = portOver(ctx);
+    await port.readLedgerGrid();
+    ctx.workbook.worksheets.add("备注");
+    await ctx.sync();
+    let before = ctx.syncCount;
+    let read = await port.readLedgerGrid();
+    expect([read.syncs, ctx.syncCount - before]).toEqual([2, 2]);
+    expect(read.grid.sheets.map((s) => s.name)).toContain("备注");
+
+    ctx.state.sheets.find((s) => s.name === "汇总")!.name = "汇总表";
+    before = ctx.syncCount;
+    read = await port.readLedgerGrid();
+    expect([read.syncs, ctx.syncCount - before]).toEqual([3, 3]);
+    expect(read.grid.sheets.map((s) => s.name)).toEqual([
+      "说明",
+      "计划",
+      "台账",
+      "汇总表",
+      "设置",
+      "_meta",
+      "Sheet1",
+      "备注",
+    ]);
+  });
+
   it("places a used range that does not start at A1 and reports blanks as null", async () => {
     const ctx = new FakeExcelContext();
     ctx.workbook.worksheets.getItemOrNullObject("Sheet1").getRange("C3:D3").values = [[1, "x"]];

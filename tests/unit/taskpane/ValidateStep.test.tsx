@@ -39,14 +39,15 @@ async function filledLedger() {
   return { ctx, first, second, port: validationPortOver(ctx) };
 }
 
-async function expected(port: ValidationPort) {
-  return validateLedgerGrid((await port.readLedgerGrid()).grid, "x");
+/** What the core finds, read through a port of its own (the pane's port remembers its reads). */
+async function expected(ctx: FakeExcelContext) {
+  return validateLedgerGrid((await validationPortOver(ctx).readLedgerGrid()).grid, "x");
 }
 
 describe("the validation step", () => {
   it("groups the findings by severity and by department, with counts", async () => {
     const { ctx, first, port } = await filledLedger();
-    const want = await expected(port);
+    const want = await expected(ctx);
     const user = show(port);
     const before = ctx.syncCount;
     await user.click(screen.getByRole("button", { name: "检查台账" }));
@@ -82,7 +83,7 @@ describe("the validation step", () => {
 
   it("applies one proposed fix only on click, then checks again and says what changed", async () => {
     const { ctx, first, second, port } = await filledLedger();
-    const want = await expected(port);
+    const want = await expected(ctx);
     const user = show(port);
     await user.click(screen.getByRole("button", { name: "检查台账" }));
     const fix = await screen.findByRole("button", { name: `将 台账!${first.jan} 改为 10` });
