@@ -5,7 +5,8 @@
  * Rules, in the order they are checked for each file:
  * - refused whole (nothing taken from it, other files still merge): not a ledger, no `_meta`, another
  *   year, another plan (fingerprint), not a department copy, or any entry error (text in a number
- *   cell, a negative figure — checkRow's `not-a-number` / `negative-value`);
+ *   cell, a negative figure — checkRow's `not-a-number` / `negative-value` — typed into the copy, not
+ *   one the master already held);
  * - a blank cell never erases a value of the master (a department clears nothing by leaving it blank);
  * - conflicts, reported and not applied: a change to a row that is not the department's own (责任单位
  *   in the master's 计划); a change to a **closed month** — a month before the master's report month
@@ -137,7 +138,13 @@ export function analyzeReturn(master: LedgerState, file: string, grid: WorkbookG
     return target ? [{ ...row, target }] : [];
   });
   const findings = rows.flatMap((row) => checkRow(row, read.settings));
-  const errors = findings.filter((f) => REFUSING_CODES.has(f.code));
+  // A wrong entry the master already holds (split into the copy) is not the department's doing.
+  const typedHere = (f: Finding): boolean => {
+    const row = rows.find((r) => r.target.id === f.targetId);
+    if (!row || f.month === null) return true;
+    return monthlyValue(row.months[f.month - 1]) !== (master.monthly[row.target.id]?.[f.month - 1] ?? null);
+  };
+  const errors = findings.filter((f) => REFUSING_CODES.has(f.code) && typedHere(f));
   if (errors.length > 0) return refusal(file, "exchange-entry-errors", { file, count: errors.length }, errors);
 
   const narratives = readNarratives(grid, read);

@@ -169,6 +169,15 @@ describe("refused files", () => {
     expect(p.missing).toContain("市金融办");
   });
 
+  it("does not blame a department for text the master already held", () => {
+    const withText = masterState(plan, { monthly: { "2.1": [1, "约2家"] } });
+    const grid = structuredClone(copyGrids(withText).get("市金融办")!);
+    setMonth(grid, "2.1", 6, 3);
+    const p = preview([["金融办.xlsx", grid]], withText);
+    expect(p.refused).toEqual([]);
+    expect(p.changes.map((c) => [c.targetId, c.month, c.new])).toEqual([["2.1", 6, 3]]);
+  });
+
   it("refuses a negative figure", () => {
     const bad = copyOf("市金融办");
     setMonth(bad, "2.1", 6, -3);
