@@ -1,5 +1,6 @@
 /** Sending workbooks to departments and merging them back: the pure core the CLI and the pane share. */
 export { applyMerge, buildMasterSpec, type MergeResult } from "./applyMerge";
+export { shortfallsByDepartment, type DepartmentShortfall } from "./behind";
 export { buildChangeLogSheet, changeLogSheetName, readChangeLog, type ChangeLogEntry } from "./changeLog";
 export { findEmbeddedPlan, ledgerOptionsOf, readLedgerState, type LedgerState } from "./ledgerState";
 export { previewReturnedFiles, type MergeDeps, type MergeProgress, type ReturnedFile } from "./mergeFiles";
