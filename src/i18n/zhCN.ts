@@ -177,13 +177,15 @@ export const zhCN = {
     "无法写入“{file}”：{reason}。请检查目录是否存在、是否有写权限，或文件是否正被 Excel/WPS 打开。",
   "error.internal": "内部错误：{reason}。请把这条信息和所用文件发给维护人员。",
 
-  "error.not-xlsx": "“{file}”不是可读取的 .xlsx 工作簿（{reason}）。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 后再试。",
+  "error.not-xlsx":
+    "“{file}”不是可读取的 .xlsx 工作簿（{reason}）。请用 Excel、WPS 或 LibreOffice 另存为 .xlsx 后再试。",
   "error.not-a-ledger": "“{file}”不是工作台账：找不到含“编号”和“1月”…“12月”表头的工作表。请选择由工作台账生成的文件。",
 
   "finding.not-a-number": "{month}月填的是文字“{text}”，不计入累计。请只填数字（单位：{unit}）。",
   "finding.negative-value": "{month}月填了负数 {value}。完成数不能小于 0。",
   "finding.percent-scale": "{month}月的比率 {value} 看来用错了单位：本行按百分数填写，应为 {proposed}。",
-  "finding.decreasing-cumulative": "{month}月的累计数 {value} 小于{previousMonth}月的 {previous}。截至当月数不应减少，请核对。",
+  "finding.decreasing-cumulative":
+    "{month}月的累计数 {value} 小于{previousMonth}月的 {previous}。截至当月数不应减少，请核对。",
   "finding.missing-entry": "{month}月尚未填报。没有完成数请填 0。",
   "finding.future-entry": "{month}月在报告月份（{reportMonth}月）之后，已填的数不计入本次报告。",
   "finding.outlier": "{month}月填的 {value} 超过全年目标 {target}{unit} 的 3 倍，可能多打了位数，请核对。",
@@ -286,7 +288,8 @@ export const zhCN = {
   "pane.generate.update": "更新台账（保留已填数据）",
   "pane.generate.download": "下载为 .xlsx 文件",
   "pane.generate.openNew": "在新工作簿中打开",
-  "pane.generate.noNewWorkbook": "此版本 Excel 不能由加载项打开新工作簿（需 ExcelApi 1.8）：请用“下载为 .xlsx 文件”，再在 Excel 中打开下载的文件。",
+  "pane.generate.noNewWorkbook":
+    "此版本 Excel 不能由加载项打开新工作簿（需 ExcelApi 1.8）：请用“下载为 .xlsx 文件”，再在 Excel 中打开下载的文件。",
   "pane.status.opened": "已在新工作簿中打开台账。",
   "pane.status.ready": "就绪：请选择计划。",
   "pane.status.parsed": "已读取计划：{targets} 个目标。",
@@ -295,20 +298,25 @@ export const zhCN = {
   "pane.status.generated": "已生成台账：{targets} 个目标，写入 {sheets} 个工作表（{syncs} 次同步）。",
   "pane.status.regenerated": "已更新台账：{targets} 个目标，保留 {kept} 个已填单元格，{archived} 个目标转入“归档”。",
   "pane.status.downloaded": "已下载 {file}。",
-  "pane.skipped.dataValidation": "此版本 Excel 不支持数据验证（需 ExcelApi 1.8：Office 2019 及以上或 Microsoft 365），未添加输入规则；下载的 .xlsx 文件中有这些规则。",
+  "pane.skipped.dataValidation":
+    "此版本 Excel 不支持数据验证（需 ExcelApi 1.8：Office 2019 及以上或 Microsoft 365），未添加输入规则；下载的 .xlsx 文件中有这些规则。",
   "pane.skipped.autoFilter": "筛选按钮未在此添加（需 ExcelApi 1.9）；下载的 .xlsx 文件中有。",
   "pane.skipped.print": "打印设置未在此应用（需 ExcelApi 1.9）；下载的 .xlsx 文件中有。",
   "pane.error.title": "未能完成",
   "pane.error.dismiss": "关闭",
-  "addin.error.excel-sync-timeout": "Excel 在 {seconds} 秒内没有响应。请保存工作簿，关闭并重新打开任务窗格后重试；计划很大时可改用“下载为 .xlsx 文件”。",
-  "addin.error.excel-request-failed": "Excel 拒绝了请求：{reason}。请确认没有单元格处于编辑状态、工作表未另设密码保护，然后重试。",
-  "addin.error.sheet-protected": "工作表“{sheet}”的保护未能解除（可能设有密码），未作任何修改。请在“审阅 → 撤销工作表保护”中输入密码，再点“应用”；完成后可重新保护。（Excel：{reason}）",
+  "addin.error.excel-sync-timeout":
+    "Excel 在 {seconds} 秒内没有响应。请保存工作簿，关闭并重新打开任务窗格后重试；计划很大时可改用“下载为 .xlsx 文件”。",
+  "addin.error.excel-request-failed":
+    "Excel 拒绝了请求：{reason}。请确认没有单元格处于编辑状态、工作表未另设密码保护，然后重试。",
+  "addin.error.sheet-protected":
+    "工作表“{sheet}”的保护未能解除（可能设有密码），未作任何修改。请在“审阅 → 撤销工作表保护”中输入密码，再点“应用”；完成后可重新保护。（Excel：{reason}）",
   "pane.step.validate": "3. 检查进度",
   "pane.validate.intro": "读取整个台账，按严重程度和责任单位列出填报问题。点击问题可在 Excel 中选中对应单元格。",
   "pane.validate.run": "检查台账",
   "pane.validate.rerun": "重新检查",
   "pane.validate.workbook": "当前工作簿",
-  "pane.validate.summary": "{month}月报告：{targets} 个目标，{errors} 个错误，{warnings} 个警告，{infos} 个提示（读取用 {syncs} 次同步）。",
+  "pane.validate.summary":
+    "{month}月报告：{targets} 个目标，{errors} 个错误，{warnings} 个警告，{infos} 个提示（读取用 {syncs} 次同步）。",
   "pane.validate.clean": "未发现问题。",
   "pane.validate.results": "检查结果",
   "pane.validate.severityGroup": "{severity}（{count}）",

@@ -56,7 +56,8 @@ export class FakeRange extends FakeObject implements RangeLike {
     const t = this.target();
     const seen = new Set<boolean>();
     for (let r = t.rect.row; r <= t.rect.lastRow; r++) {
-      for (let c = t.rect.column; c <= t.rect.lastColumn; c++) seen.add(t.sheet.cells.get(cellKey(r, c))?.locked ?? true);
+      for (let c = t.rect.column; c <= t.rect.lastColumn; c++)
+        seen.add(t.sheet.cells.get(cellKey(r, c))?.locked ?? true);
     }
     this.snapshot.set(property, seen.size === 1 ? [...seen][0]! : null);
   }
