@@ -1,5 +1,5 @@
 /**
- * plan-ledger merge MASTER FILE… -o OUT [--json] [--dry-run] [--force]: merges the returned department
+ * plan-ledger merge MASTER FILE… -o OUT [--json] [--dry-run] [--force] [--password P]: merges the returned department
  * copies into the master. Prints the preview; writes the new master (with its 变更记录) in one piece.
  * Exit 0 merged cleanly, 1 merged with refused files or conflicts, 2 unusable master or usage.
  */
@@ -23,6 +23,7 @@ export const mergeCommand: Command = async (args, ctx) => {
       json: { type: "boolean" },
       "dry-run": { type: "boolean" },
       force: { type: "boolean" },
+      password: { type: "string" },
     },
     ctx,
     Number.MAX_SAFE_INTEGER,
@@ -45,7 +46,8 @@ export const mergeCommand: Command = async (args, ctx) => {
   // Applied in memory even for --dry-run: who is behind is read from the merged figures.
   // The change log names the file, not the path it was read from.
   const changes = preview.changes.map((c) => ({ ...c, file: path.basename(c.file) }));
-  const result = applyMerge(master, changes, new Date().toISOString());
+  const password = typeof values.password === "string" && values.password !== "" ? values.password : undefined;
+  const result = applyMerge(master, changes, new Date().toISOString(), password);
   const shortfalls = shortfallsByDepartment(result.state);
   let entries: number | null = null;
   if (!dryRun && output !== undefined) {

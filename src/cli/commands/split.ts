@@ -1,5 +1,5 @@
 /**
- * plan-ledger split MASTER --out DIR [--force]: one department copy per 责任单位 of the master.
+ * plan-ledger split MASTER --out DIR [--force] [--password P]: one department copy per 责任单位 of the master.
  * Exit 0 all rows sent out, 1 some rows have no 责任单位 (listed), 2 unusable master or usage.
  */
 import { promises as fs } from "node:fs";
@@ -15,7 +15,7 @@ import { writeOutput } from "./generate";
 export const splitCommand: Command = async (args, ctx) => {
   const { values, positionals } = parseCommandArgs(
     args,
-    { out: { type: "string" }, force: { type: "boolean" } },
+    { out: { type: "string" }, force: { type: "boolean" }, password: { type: "string" } },
     ctx,
     1,
   );
@@ -23,7 +23,8 @@ export const splitCommand: Command = async (args, ctx) => {
   if (file === undefined) throw new UsageError(ctx.t("cli.split.needMaster"));
   if (typeof values.out !== "string" || values.out === "") throw new UsageError(ctx.t("cli.split.needOut"));
   const master = await loadLedgerState(file, ctx);
-  const result = splitMaster(master, new Date().toISOString());
+  const password = typeof values.password === "string" && values.password !== "" ? values.password : undefined;
+  const result = splitMaster(master, new Date().toISOString(), password);
   const dir = path.resolve(ctx.io.cwd, values.out);
   try {
     await fs.mkdir(dir, { recursive: true });

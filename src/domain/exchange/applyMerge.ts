@@ -21,8 +21,8 @@ export interface MergeResult {
 }
 
 /** A master's workbook: the ledger plus its change log (before _meta) once the log has entries. */
-export function buildMasterSpec(state: LedgerState): WorkbookSpec {
-  const spec = buildLedger(state.plan, ledgerOptionsOf(state));
+export function buildMasterSpec(state: LedgerState, password?: string): WorkbookSpec {
+  const spec = buildLedger(state.plan, { ...ledgerOptionsOf(state), ...(password ? { password } : {}) });
   if (state.changeLog.length === 0) return spec;
   const sheets = [...spec.sheets];
   const meta = sheets.findIndex((s) => s.name === META_SHEET);
@@ -32,9 +32,15 @@ export function buildMasterSpec(state: LedgerState): WorkbookSpec {
 
 /**
  * Applies `changes` (from a MergePreview) to `master`; `mergedAt` (ISO) stamps the change log, the
- * core never reads the clock.
+ * core never reads the clock. `password` protects the new master's sheets (it cannot be read back from
+ * the old one).
  */
-export function applyMerge(master: LedgerState, changes: readonly Change[], mergedAt: string): MergeResult {
+export function applyMerge(
+  master: LedgerState,
+  changes: readonly Change[],
+  mergedAt: string,
+  password?: string,
+): MergeResult {
   const monthly: Record<string, MonthlyValue[]> = {};
   for (const [id, values] of Object.entries(master.monthly)) monthly[id] = [...values];
   const narratives: Record<string, Narrative> = {};
@@ -60,5 +66,5 @@ export function applyMerge(master: LedgerState, changes: readonly Change[], merg
     });
   }
   const state: LedgerState = { ...master, monthly, narratives, changeLog: [...master.changeLog, ...added] };
-  return { spec: buildMasterSpec(state), state, added };
+  return { spec: buildMasterSpec(state, password), state, added };
 }

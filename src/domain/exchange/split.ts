@@ -36,9 +36,10 @@ export function ownerOf(state: LedgerState, targetId: string): string {
 
 /**
  * The department copies of a master ledger, in order of first appearance of each department.
+ * `password` protects their sheets (a file's password cannot be read back from it, so it is passed in).
  * @throws PlanLedgerError `exchange-not-master` when `master` is itself a department copy.
  */
-export function splitMaster(master: LedgerState, generatedAt: string): SplitResult {
+export function splitMaster(master: LedgerState, generatedAt: string, password?: string): SplitResult {
   if (master.department) {
     throw new PlanLedgerError("exchange-not-master", { file: master.file, department: master.department });
   }
@@ -57,6 +58,7 @@ export function splitMaster(master: LedgerState, generatedAt: string): SplitResu
       department,
       targetIds,
       embedPlan: false,
+      ...(password ? { password } : {}),
     });
     const fileName = t("exchange.fileName", {
       year: master.year,

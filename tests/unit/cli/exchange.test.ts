@@ -7,7 +7,10 @@ import { splitMaster } from "../../../src/domain/exchange/split";
 import { LEDGER_COLUMNS } from "../../../src/domain/ledger/layout";
 import type { WorkbookSpec } from "../../../src/domain/workbook/spec";
 import { readXlsxGrid } from "../../../src/xlsx/readGrid";
+import { readWorkbookXlsx, UNKNOWN_PASSWORD } from "../../../src/xlsx/readWorkbookXlsx";
 import { writeWorkbookXlsx } from "../../../src/xlsx/writeWorkbookXlsx";
+import { toPlanJson } from "../../../src/domain/plan/planJson";
+import { makePlan } from "../../support/builders";
 import { runCli } from "../../support/cli";
 import { DEPARTMENTS_FIXTURE, GENERATED_AT } from "../../support/exchange";
 import { fixturePath } from "../../support/planFixtures";
@@ -223,5 +226,21 @@ describe("plan-ledger merge", () => {
       "Files: 1; taken: 1, not taken: 0; changes: 1, conflicts: 0.\n\nBehind (after the merge, up to month 6):\n  市金融办: 2.2 Seriously behind, 2.3 Seriously behind, 2.4 Seriously behind, 2.5 Seriously behind, 2.1 Behind\n",
     );
     expect(r.stderr).toBe("Reading returned files 1/1: finance.xlsx\n");
+  });
+
+  it("protects the copies and the merged master with --password", async () => {
+    // A one-department plan: hashing a password costs ≈ 0.4 s per sheet in ExcelJS.
+    const dir = tempDir();
+    const plan = toPlanJson(makePlan({ departments: ["市金融办"] }), () => "");
+    fs.writeFileSync(path.join(dir, "plan.json"), JSON.stringify(plan));
+    await runCli(["generate", "plan.json", "--month", "6", "-o", "master.xlsx"], { cwd: dir });
+    await runCli(["split", "master.xlsx", "--out", "out", "--password", "督查"], { cwd: dir });
+    const copy = path.join("out", "工作台账-2011-市金融办-6月.xlsx");
+    const r = await runCli(["merge", "master.xlsx", copy, "-o", "m.xlsx", "--password", "督查"], { cwd: dir });
+    expect(r.code).toBe(0);
+    for (const file of [copy, "m.xlsx"]) {
+      const spec = await readWorkbookXlsx(fs.readFileSync(path.join(dir, file)));
+      expect(spec.sheets.every((s) => s.protection?.password === UNKNOWN_PASSWORD)).toBe(true);
+    }
   });
 });
