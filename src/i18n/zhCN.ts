@@ -145,7 +145,7 @@ export const zhCN = {
   "cli.generate.done": "已生成 {file}：{targets} 个目标，报告月份 {month} 月，{size} KB。\n",
   "cli.generate.defaultFile": "工作台账-{year}.xlsx",
   "cli.usage":
-    "用法：plan-ledger <命令> [选项]\n\n命令：\n  parse [文件|-] [--json]   读取工作要点，列出结构化目标\n  generate [计划] [-o 文件] [--month 月] [--force] [--password 密码] [--department 单位]\n                            生成工作台账 .xlsx（无计划时用内置的 2011 年计划；默认文件名 工作台账-年份.xlsx，不覆盖已有文件，除非加 --force）\n  split 主台账 --out 目录 [--force]\n                            按责任单位拆分为部门台账\n  merge 主台账 文件… -o 输出 [--json] [--dry-run] [--force]\n                            汇总各部门报送的台账（先校验，再一次性写入，记入“变更记录”）\n  help                      显示本帮助\n\n通用选项：\n  --lang zh|en              界面语言（默认 zh）\n  --year 年份               标题中没有年份时使用的年份\n",
+    "用法：plan-ledger <命令> [选项]\n\n命令：\n  parse [文件|-] [--json]   读取工作要点，列出结构化目标\n  generate [计划] [-o 文件] [--month 月] [--force] [--password 密码] [--department 单位]\n                            生成工作台账 .xlsx（无计划时用内置的 2011 年计划；默认文件名 工作台账-年份.xlsx，不覆盖已有文件，除非加 --force）\n  split 主台账 --out 目录 [--force] [--password 密码]\n                            按责任单位拆分为部门台账\n  merge 主台账 文件… -o 输出 [--json] [--dry-run] [--force] [--password 密码]\n                            汇总各部门报送的台账（先校验，再一次性写入，记入“变更记录”）\n  help                      显示本帮助\n\n通用选项：\n  --lang zh|en              界面语言（默认 zh）\n  --year 年份               标题中没有年份时使用的年份\n",
   "cli.validate.needFile": "请指定要检查的台账文件：plan-ledger validate 文件.xlsx",
   "cli.validate.badMonth": "--month 的值“{value}”不是 1–12 之间的月份。",
   "cli.validate.fix": "（建议改为 {value}）",
