@@ -32,11 +32,24 @@ const COMPARATOR_KEYS: Record<Comparator, MessageKey> = {
   range: "pane.comparator.range",
 };
 
+/** Columns and their widths: the table scrolls sideways in a narrow pane rather than squeezing inputs. */
+const COLUMNS: ReadonlyArray<readonly [MessageKey, string]> = [
+  ["pane.col.id", "52px"],
+  ["pane.col.metric", "200px"],
+  ["pane.col.comparator", "130px"],
+  ["pane.col.value", "96px"],
+  ["pane.col.unit", "80px"],
+  ["pane.col.kind", "120px"],
+  ["pane.col.deadline", "150px"],
+  ["pane.col.departments", "180px"],
+  ["pane.col.actions", "84px"],
+];
+
 const useStyles = makeStyles({
   wrap: { overflowX: "auto", maxHeight: "50vh", overflowY: "auto" },
-  table: { minWidth: "860px" },
-  narrow: { width: "72px" },
-  id: { width: "48px" },
+  table: { minWidth: "1092px" },
+  narrow: { width: "100%" },
+  id: {},
 });
 
 /** Typed freely (separators included) and applied when the field loses focus. */
@@ -78,20 +91,10 @@ export function TargetTable({ plan, onChange }: TargetTableProps) {
       <Table size="small" className={styles.table} aria-label={t("pane.table.caption")}>
         <TableHeader>
           <TableRow>
-            {(
-              [
-                "pane.col.id",
-                "pane.col.metric",
-                "pane.col.comparator",
-                "pane.col.value",
-                "pane.col.unit",
-                "pane.col.kind",
-                "pane.col.deadline",
-                "pane.col.departments",
-                "pane.col.actions",
-              ] as const
-            ).map((key) => (
-              <TableHeaderCell key={key}>{t(key)}</TableHeaderCell>
+            {COLUMNS.map(([key, width]) => (
+              <TableHeaderCell key={key} style={{ width }}>
+                {t(key)}
+              </TableHeaderCell>
             ))}
           </TableRow>
         </TableHeader>
