@@ -206,11 +206,19 @@ export async function writeWorkbookSpec(
   const ws = (name: string) => () => handles.get(name) ?? sheets.getItemOrNullObject(name);
 
   queue.add(() => {
+    // Every unprotect first: Excel runs a batch in order and stops at the first failure, so a sheet
+    // whose password differs fails the request before anything has been cleared or written.
+    for (const sheet of spec.sheets) {
+      if (!state.sheets.get(sheet.name)?.protected) continue;
+      const handle = sheets.getItemOrNullObject(sheet.name);
+      handles.set(sheet.name, handle);
+      handle.protection.unprotect(sheet.protection?.password);
+    }
     for (const [i, sheet] of spec.sheets.entries()) {
       const existing = state.sheets.get(sheet.name);
-      const handle = existing ? sheets.getItemOrNullObject(sheet.name) : sheets.add(sheet.name);
+      const handle =
+        handles.get(sheet.name) ?? (existing ? sheets.getItemOrNullObject(sheet.name) : sheets.add(sheet.name));
       handles.set(sheet.name, handle);
-      if (existing?.protected) handle.protection.unprotect(sheet.protection?.password);
       if (existing) {
         const all = handle.getRange();
         all.unmerge();

@@ -103,6 +103,21 @@ describe("applyWorkbookSpec", () => {
   });
 });
 
+it("clears and writes nothing when a protected sheet's password is not the description's", async () => {
+  const ctx = new FakeExcelContext();
+  await applyWorkbookSpec(ctx, makeLedgerSpec(ids(3)), { capabilities: ALL });
+  // The first sheet holds an entry; the second, later in the description, has someone else's password.
+  ctx.workbook.worksheets.getItemOrNullObject("台账").getRange("E3").formulas = [[5]];
+  ctx.workbook.worksheets.getItemOrNullObject("设置").protection.protect({}, "他人的密码");
+  await ctx.sync();
+  // Excel does not roll back: sheets unprotected before the failing one stay unprotected.
+  const contents = () => snapshotWorkbook(ctx.state).sheets.map(({ protected: _p, ...sheet }) => sheet);
+  const before = contents();
+  await expect(applyWorkbookSpec(ctx, makeLedgerSpec(ids(2)), { capabilities: ALL })).rejects.toThrow("wrong password");
+  expect(contents()).toEqual(before);
+  expect(contents()[0]!.cells.E3!.value).toBe(5);
+});
+
 describe("syncWithTimeout", () => {
   it("rejects with excel-sync-timeout when Excel does not answer", async () => {
     const hanging = { workbook: new FakeExcelContext().workbook, sync: () => new Promise<never>(() => undefined) };
