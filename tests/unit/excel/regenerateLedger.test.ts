@@ -1,3 +1,7 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { buildLedger } from "../../../src/domain/ledger/buildLedger";
+import { parsePlan } from "../../../src/domain/plan/parsePlan";
 import { regenerateLedger } from "../../../src/excel/applyWorkbookSpec";
 import { createOfficeLedgerPort } from "../../../src/excel/officeLedgerPort";
 import { PLAN_SETTING } from "../../../src/excel/readWorkbook";
@@ -67,6 +71,28 @@ describe("regenerating a ledger in place", () => {
     const report = await regenerateLedger(ctx, makePlan(all), makeLedgerSpec(all), OPTIONS);
     expect(report.syncs).toBe(3);
     expect(ctx.syncCount - before).toBe(3);
+  });
+});
+
+describe("the ledger of the built-in 2011 plan", () => {
+  const plan = parsePlan(
+    fs.readFileSync(path.join(__dirname, "../../../assets/plans/qingdao-2011-work-points.txt"), "utf8"),
+  );
+  const spec = buildLedger(plan, { lang: "zh-CN", reportMonth: 3, generatedAt: "2011-04-01T00:00:00.000Z" });
+
+  it("is written in 2 syncs and regenerated in 3, keeping an entry", async () => {
+    const ctx = new FakeExcelContext();
+    const first = await regenerateLedger(ctx, plan, spec, OPTIONS);
+    expect([first.syncs, ctx.syncCount]).toEqual([2, 2]);
+    const ledger = snapshotWorkbook(ctx.state).sheets.find((s) => s.name === "台账")!;
+    const row = Object.entries(ledger.cells)
+      .find(([a, c]) => /^A\d+$/.test(a) && c.value === "2.1")![0]
+      .slice(1);
+    ctx.workbook.worksheets.getItemOrNullObject("台账").getRange(`I${row}`).formulas = [[3]];
+    await ctx.sync();
+    const again = await regenerateLedger(ctx, plan, spec, OPTIONS);
+    expect([again.syncs, again.regenerated, again.keptCells, again.archived]).toEqual([3, true, 1, []]);
+    expect(snapshotWorkbook(ctx.state).sheets.find((s) => s.name === "台账")!.cells[`I${row}`]!.value).toBe(3);
   });
 });
 
