@@ -34,7 +34,9 @@ function plain(value: ExcelJS.CellValue): Value {
 export async function readXlsxGrid(bytes: Uint8Array, file: string): Promise<WorkbookGrid> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+    // Node: a Buffer view; the browser (task pane, ExcelJS's browser bundle) has no Buffer: the bytes as they are.
+    const data = typeof Buffer === "undefined" ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {
     throw new PlanLedgerError("not-xlsx", { file, reason: (error as Error).message }, { cause: error });
   }
