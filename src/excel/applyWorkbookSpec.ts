@@ -3,8 +3,10 @@
  * constant number of syncs: read the sheets (1), read the old ledger's values (1, only when there is
  * one), write everything (1 per 4 MB of payload: 1 for any plan up to several thousand targets).
  */
+import { META_SHEET } from "../domain/ledger/layout";
 import { listTargets, type Plan } from "../domain/plan/types";
 import type { WorkbookSpec } from "../domain/workbook/spec";
+import { AddinError } from "./errors";
 import type { ExcelCapabilities, ExcelContextLike } from "./excelApi";
 import { ARCHIVE_SHEET, ID_HEADERS, keepEntries } from "./keepEntries";
 import type { GenerateReport } from "./ledgerPort";
@@ -39,7 +41,11 @@ function hasIdColumn(sheet: WorkbookSpec["sheets"][number]): boolean {
     .some((row) => row.some((cell) => typeof cell?.value === "string" && ID_HEADERS.has(cell.value)));
 }
 
-/** Writes the ledger `spec` of `plan`, keeping the entries of a ledger already in the workbook. */
+/**
+ * Writes the ledger `spec` of `plan`, keeping the entries of a ledger already in the workbook.
+ * @throws AddinError `sheet-name-taken` when a workbook this tool did not write has a sheet of the
+ * ledger's names; `excel-sync-timeout`; host errors as they come.
+ */
 export async function regenerateLedger(
   context: ExcelContextLike,
   plan: Plan,
@@ -48,6 +54,11 @@ export async function regenerateLedger(
 ): Promise<GenerateReport> {
   const ledgerSheets = spec.sheets.filter(hasIdColumn).map((s) => s.name);
   const state = await readWorkbookState(context, [...ledgerSheets, ARCHIVE_SHEET], options);
+  // A workbook this tool wrote has the plan in its settings (the pane) or a _meta sheet (the CLI);
+  // in any other workbook a sheet of the same name is someone's own work: never overwrite it.
+  const ours = state.savedPlan !== null || state.sheets.has(META_SHEET);
+  const taken = ours ? undefined : spec.sheets.find((s) => state.sheets.has(s.name));
+  if (taken) throw new AddinError("sheet-name-taken", { sheet: taken.name });
   const grids = new Map([...state.sheets.values()].flatMap((s) => (s.values ? [[s.name, s.values] as const] : [])));
   const targets = listTargets(plan);
   const kept = keepEntries(spec, grids, { targetIds: new Set(targets.map((t) => t.target.id)), today: options.today });

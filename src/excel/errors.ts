@@ -2,7 +2,7 @@
  * Failures of the Office.js adapter, with a stable `code` and the parameters the task pane needs to
  * say what happened and what to do (src/i18n keys "addin.error.<code>"). Host errors are kept as `cause`.
  */
-export type AddinErrorCode = "excel-sync-timeout" | "excel-request-failed" | "sheet-protected";
+export type AddinErrorCode = "excel-sync-timeout" | "excel-request-failed" | "sheet-protected" | "sheet-name-taken";
 
 export type AddinErrorParams = Record<string, string | number>;
 

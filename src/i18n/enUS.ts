@@ -336,6 +336,8 @@ export const enUS: Record<MessageKey, string> = {
   "pane.error.dismiss": "Dismiss",
   "addin.error.excel-sync-timeout":
     "Excel did not answer within {seconds} seconds. Save the workbook, close and reopen the task pane, and try again; for a very large plan use “Download as .xlsx file”.",
+  "addin.error.sheet-name-taken":
+    "This workbook already has a sheet named “{sheet}” that Plan Ledger did not write, so nothing was changed. Rename that sheet, or create a new blank workbook, and generate the ledger again.",
   "addin.error.excel-request-failed":
     "Excel refused the request: {reason}. Make sure no cell is being edited and no sheet has a password of its own, then try again.",
   "addin.error.sheet-protected":

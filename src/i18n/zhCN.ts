@@ -306,6 +306,8 @@ export const zhCN = {
   "pane.error.dismiss": "关闭",
   "addin.error.excel-sync-timeout":
     "Excel 在 {seconds} 秒内没有响应。请保存工作簿，关闭并重新打开任务窗格后重试；计划很大时可改用“下载为 .xlsx 文件”。",
+  "addin.error.sheet-name-taken":
+    "此工作簿中已有名为“{sheet}”的工作表，且不是由工作台账生成的。为免覆盖，未作任何修改。请先重命名该工作表，或新建一个空白工作簿后再生成台账。",
   "addin.error.excel-request-failed":
     "Excel 拒绝了请求：{reason}。请确认没有单元格处于编辑状态、工作表未另设密码保护，然后重试。",
   "addin.error.sheet-protected":

@@ -50,6 +50,19 @@ describe("regenerating a ledger in place", () => {
     expect(ctx.syncCount - before).toBe(3);
   });
 
+  it("refuses to overwrite a sheet of the same name in a workbook it did not write", async () => {
+    const ctx = new FakeExcelContext();
+    ctx.workbook.worksheets.add("台账");
+    await ctx.sync();
+    ctx.workbook.worksheets.getItemOrNullObject("台账").getRange("A1").formulas = [["我的表"]];
+    await ctx.sync();
+    await expect(regenerateLedger(ctx, makePlan(["1.1"]), makeLedgerSpec(["1.1"]), OPTIONS)).rejects.toMatchObject({
+      code: "sheet-name-taken",
+      params: { sheet: "台账" },
+    });
+    expect(ctx.state.sheets.find((s) => s.name === "台账")!.cells.get("0,0")!.value).toBe("我的表");
+  });
+
   it("keeps earlier archive rows when archiving again", async () => {
     const ctx = new FakeExcelContext();
     await regenerateLedger(ctx, makePlan(["1.1", "1.2", "1.3"]), makeLedgerSpec(["1.1", "1.2", "1.3"]), OPTIONS);
@@ -121,6 +134,7 @@ describe("the Office.js LedgerPort", () => {
     const ctx = new FakeExcelContext();
     const sheet = ctx.workbook.worksheets.getItemOrNullObject("Sheet1");
     sheet.protection.protect({}, "secret");
+    ctx.workbook.settings.add(PLAN_SETTING, "{}"); // a workbook the pane wrote before
     await ctx.sync();
     const failing = createOfficeLedgerPort({
       capabilities: ALL,
