@@ -22,6 +22,8 @@ import type { LedgerPort } from "../excel/ledgerPort";
 import type { ValidationPort } from "../excel/validationPort";
 import type { Locale } from "../i18n";
 import { describeError } from "./describeError";
+import type { ExchangeActions } from "./exchangeActions";
+import { ExchangeStep } from "./ExchangeStep";
 import { GenerateStep } from "./GenerateStep";
 import { I18nProvider, useT } from "./i18nContext";
 import { countTargets } from "./planEdits";
@@ -43,6 +45,8 @@ export interface AppProps {
   initialMonth: number;
   /** Step 3, checking entered progress; without it the step is not shown. */
   validation?: ValidationPort;
+  /** Step 4, sending copies out and merging returns; without it the step is not shown. */
+  exchange?: ExchangeActions;
 }
 
 const useStyles = makeStyles({
@@ -67,7 +71,7 @@ function Pane(props: AppProps) {
   const t = useT();
   const styles = useStyles();
   const [plan, setPlan] = useState<Plan | null>(null);
-  const [tab, setTab] = useState<"plan" | "generate" | "validate">("plan");
+  const [tab, setTab] = useState<"plan" | "generate" | "validate" | "exchange">("plan");
   const [month, setMonth] = useState(props.initialMonth);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState(t("pane.status.ready"));
@@ -111,11 +115,14 @@ function Pane(props: AppProps) {
     <div className={styles.root}>
       <TabList
         selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value === "generate" || d.value === "validate" ? d.value : "plan")}
+        onTabSelect={(_, d) =>
+          setTab(d.value === "generate" || d.value === "validate" || d.value === "exchange" ? d.value : "plan")
+        }
       >
         <Tab value="plan">{t("pane.step.plan")}</Tab>
         <Tab value="generate">{t("pane.step.generate")}</Tab>
         {props.validation && <Tab value="validate">{t("pane.step.validate")}</Tab>}
+        {props.exchange && <Tab value="exchange">{t("pane.step.exchange")}</Tab>}
       </TabList>
       {error && (
         <MessageBar intent="error">
@@ -133,7 +140,9 @@ function Pane(props: AppProps) {
           <MessageBarBody>{n}</MessageBarBody>
         </MessageBar>
       ))}
-      {tab === "validate" && props.validation ? (
+      {tab === "exchange" && props.exchange ? (
+        <ExchangeStep actions={props.exchange} download={props.download} />
+      ) : tab === "validate" && props.validation ? (
         <ValidateStep port={props.validation} />
       ) : tab === "plan" ? (
         <PlanStep

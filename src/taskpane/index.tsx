@@ -6,9 +6,11 @@ import { createRoot } from "react-dom/client";
 import type { Plan } from "../domain/plan/types";
 import { detectCapabilities, lazyLedgerPort } from "../excel/lazyLedgerPort";
 import { lazyValidationPort } from "../excel/lazyValidationPort";
+import { lazyMergePort } from "../excel/mergePort";
 import { translator, type Locale } from "../i18n";
 import { App } from "./App";
 import { downloadFile } from "./browserFiles";
+import { createExchangeActions } from "./exchangeActions";
 import { paneEnvironment } from "./officeEnvironment";
 import { planToJson } from "./planFile";
 
@@ -49,6 +51,18 @@ void Office.onReady(() => {
     ]);
     return createOfficeValidationPort({ run: officeRun });
   });
+  const exchange = createExchangeActions({
+    ledger: port,
+    validation,
+    merge: lazyMergePort(async () => {
+      const [{ createOfficeMergePort }, { officeRun }] = await Promise.all([
+        import(/* webpackChunkName: "excel" */ "../excel/officeMergePort"),
+        import(/* webpackChunkName: "excel" */ "../excel/officeLedgerPort"),
+      ]);
+      return createOfficeMergePort({ capabilities, run: officeRun });
+    }),
+    masterName: translator(locale)("pane.exchange.master"),
+  });
   document.documentElement.lang = locale;
   createRoot(document.getElementById("root")!).render(
     <App
@@ -60,6 +74,7 @@ void Office.onReady(() => {
       download={downloadFile}
       initialMonth={new Date().getMonth() + 1}
       validation={validation}
+      exchange={exchange}
     />,
   );
 });
