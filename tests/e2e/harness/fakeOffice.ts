@@ -49,6 +49,11 @@ const created: number[] = [];
 
 const excel = {
   createWorkbook: async (base64: string): Promise<void> => {
+    // Strict like the host: Excel.createWorkbook exists from ExcelApi 1.8 on.
+    if (apiVersion < 8) throw new Error("ApiNotFound: Excel.createWorkbook requires ExcelApi 1.8");
+    if (!/^[A-Za-z0-9+/]+=*$/.test(base64) || !atob(base64.slice(0, 4)).startsWith("PK")) {
+      throw new Error("InvalidArgument: Excel.createWorkbook takes the base64 of an .xlsx file");
+    }
     created.push(base64.length);
   },
   run: async <T>(batch: (context: ExcelContextLike) => Promise<T>): Promise<T> => {
