@@ -9,6 +9,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import JSZip from "jszip";
 import { chromium, type Browser, type Page } from "playwright-core";
 import type { WorkbookSnapshot } from "../support/fakeExcel";
 import { departmentCopyXlsx } from "../support/departmentCopy";
@@ -169,6 +170,49 @@ describe("the send-out and merge step in Chromium", () => {
     await page.getByLabel("选择报送文件…").setInputFiles(returns.slice(0, 1));
     await page.getByText(/没有可应用的变更/).waitFor();
     await expect(page.getByRole("button", { name: "应用 0 处变更" }).isDisabled()).resolves.toBe(true);
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
+  it("without ExcelApi 1.8 sends the department workbooks out as one .zip download", async () => {
+    const page = await browser.newPage({
+      viewport: { width: 420, height: 900 },
+      locale: "zh-CN",
+      acceptDownloads: true,
+    });
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(`${served.url}/harness.html?lang=zh-CN&api=7`);
+    await page.getByTestId("plan-file").setInputFiles(FIXTURE);
+    await page.getByRole("table", { name: /核对目标/ }).waitFor();
+    await page.getByRole("tab", { name: "2. 生成台账" }).click();
+    await page.getByRole("combobox", { name: "报告月份" }).selectOption("6");
+    await page.getByRole("button", { name: "生成台账" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^已生成台账/ })
+      .waitFor();
+
+    await page.getByRole("tab", { name: "4. 分发与汇总" }).click();
+    await page.getByRole("button", { name: "生成各单位工作簿" }).click();
+    const items = page.getByRole("list", { name: "各单位工作簿" }).getByRole("listitem");
+    await items.first().waitFor();
+    await page.getByText(/需要 ExcelApi 1\.8/).waitFor();
+    await expect(page.getByRole("button", { name: /在 Excel 中打开/ }).count()).resolves.toBe(0);
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "全部下载为一个 .zip" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("工作台账-2011-6月-各单位.zip");
+    const zip = await JSZip.loadAsync(fs.readFileSync((await download.path())!));
+    const names = Object.keys(zip.files).sort();
+    const listed = (await items.allTextContents()).map((t) => t.replace(/^.+，/, "")).sort();
+    expect(names).toEqual(listed);
+    const first = await zip.file(names[0]!)!.async("uint8array");
+    expect(Buffer.from(first.subarray(0, 2)).toString("latin1")).toBe("PK");
+    const created = await page.evaluate(() => (window as unknown as Harness).__fakeExcel.created());
+    expect(created).toEqual([]);
     await page.close();
     expect(errors).toEqual([]);
   });
