@@ -121,4 +121,22 @@ describe("send out and merge back over the strict fake", () => {
     expect(applied.stale).toBe(true);
     expect(snapshotWorkbook(ctx.state).sheets.map((s) => s.name)).not.toContain("变更记录");
   });
+
+  it("says the open workbook is not a ledger when there is nothing to send out", async () => {
+    const ctx = new FakeExcelContext();
+    const run = async (batch: (c: FakeExcelContext) => Promise<unknown>) => batch(ctx);
+    const actions = createExchangeActions({
+      ledger: createOfficeLedgerPort({
+        capabilities: ALL,
+        buildSpec: () => Promise.reject(new Error("not in this test")),
+        planJson: () => "{}",
+        run,
+      }),
+      validation: createOfficeValidationPort({ run }),
+      merge: createOfficeMergePort({ capabilities: ALL, run }),
+      masterName: "当前工作簿",
+    });
+    await expect(actions.sendOut()).rejects.toMatchObject({ name: "PlanLedgerError" });
+    expect(snapshotWorkbook(ctx.state).sheets.map((s) => s.name)).toEqual(["Sheet1"]);
+  });
 });
