@@ -1,10 +1,10 @@
 /**
  * The merge preview: per department what would change (target, month, old → new), conflicts, files
- * refused and why, 未报送 departments and who is behind once the changes are in. Messages are the
- * CLI's (mergeReport.ts), so both front ends say the same thing.
+ * refused and why, 未报送 departments and who is behind once the changes are in. Messages come from
+ * src/i18n/exchangeMessages.ts, shared with the CLI, so both front ends say the same thing.
  */
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
-import { conflictMessage, fieldLabel, refusalMessage } from "../cli/commands/mergeReport";
+import { conflictMessage, fieldLabel, refusalMessage } from "../i18n/exchangeMessages";
 import type { Change } from "../domain/exchange/mergePreview";
 import { ledgerLabels } from "../domain/ledger/layout";
 import type { CellValue } from "../domain/workbook/spec";

@@ -1,41 +1,13 @@
 /** The merge preview as text (per department: changes, conflicts; refused files; 未报送) and as JSON. */
 import type { DepartmentShortfall } from "../../domain/exchange/behind";
-import type { Change, Conflict, MergePreview, Refusal } from "../../domain/exchange/mergePreview";
-import { LEDGER_COLUMNS, ledgerLabels } from "../../domain/ledger/layout";
+import type { MergePreview } from "../../domain/exchange/mergePreview";
+import { ledgerLabels } from "../../domain/ledger/layout";
 import type { Finding } from "../../domain/progress/findings";
-import type { CellValue } from "../../domain/workbook/spec";
 import type { Locale, MessageKey, Translate } from "../../i18n";
-
-export function fieldLabel(change: Pick<Change, "month" | "narrative">, locale: Locale, t: Translate): string {
-  if (change.month !== null) return t("ledger.month", { n: change.month });
-  return ledgerLabels(locale).ledgerHeader[LEDGER_COLUMNS[change.narrative!]]!;
-}
-
-function shown(value: CellValue, t: Translate): string {
-  return value === null || value === "" ? t("cli.merge.blank") : String(value);
-}
-
-function changeVars(c: Change, locale: Locale, t: Translate): Record<string, string> {
-  return { target: c.targetId, field: fieldLabel(c, locale, t), old: shown(c.old, t), new: shown(c.new, t) };
-}
-
-export function conflictMessage(c: Conflict, locale: Locale, t: Translate): string {
-  const base = {
-    file: c.file,
-    department: c.department,
-    owner: c.owner,
-    files: c.files.join(t("cli.merge.listSeparator")),
-  };
-  const change = c.change ? changeVars(c.change, locale, t) : { target: "", field: "", old: "", new: "" };
-  return t(`exchange.conflict.${c.kind}` as MessageKey, { ...base, ...change });
-}
+import { changeVars, conflictMessage, refusalMessage } from "../../i18n/exchangeMessages";
 
 function findingLine(f: Finding, t: Translate): string {
   return `    ${f.sheet}!${f.cell} ${f.targetId ?? ""} ${t(`finding.${f.code}` as MessageKey, f.params)}`;
-}
-
-export function refusalMessage(r: Refusal, t: Translate): string {
-  return t(`error.${r.code}` as MessageKey, r.params);
 }
 
 export function formatPreview(preview: MergePreview, locale: Locale, t: Translate): string {

@@ -10,7 +10,7 @@ import {
 } from "../../../src/domain/exchange/mergePreview";
 import { valuesOfSpec } from "../../../src/domain/workbook/specGrid";
 import { translator, type MessageKey } from "../../../src/i18n";
-import { conflictMessage, refusalMessage } from "../../../src/cli/commands/mergeReport";
+import { conflictMessage, refusalMessage } from "../../../src/i18n/exchangeMessages";
 import { makePlan } from "../../support/builders";
 import {
   assign,
