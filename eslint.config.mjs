@@ -82,5 +82,23 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The pane runs in a browser: nothing from the command line, no Node built-ins.
+    files: ["src/taskpane/**/*.ts", "src/taskpane/**/*.tsx", "src/excel/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/cli/*", "**/cli"],
+              message: "The pane must not depend on the CLI; share code through src/domain or src/i18n.",
+            },
+            { group: ["node:*"], message: "The pane runs in a browser: no Node built-ins." },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );
