@@ -2,7 +2,7 @@
  * parsePlan: the text of a work plan (工作要点) in, a structured plan out. Pure and total: any string
  * gives a plan plus diagnostics, never an exception, in time linear in the length of the text.
  */
-import { parseDeadlineCell } from "./deadlines";
+import { parseDeadlineCell, yearEnd } from "./deadlines";
 import { findUnits, splitUnitList } from "./departments";
 import { normaliseOrdinal } from "./numerals";
 import { headingNumber, isChrome, readHeading, tableHeaderRole, type Heading, type Level } from "./structure";
@@ -226,7 +226,11 @@ function parseTable(
   return sections;
 }
 
-function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: number): DraftSection[] {
+/** "完成时限：6月底前" on a line of its own sets the deadline of the item it follows. */
+const UNIT_LINE = /^\s*(?:牵头单位|责任单位|责任部门|牵头部门|主责单位|配合单位|配合部门|协办单位)\s*[:：]/;
+const DEADLINE_LINE = /^\s*(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限)\s*[:：]\s*(.+)$/;
+
+function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: number, year: number): DraftSection[] {
   const headings: Array<Heading | null> = lines.map((l) => (isChrome(l) ? null : readHeading(l)));
   const counts = new Map<Level, number>();
   headings.forEach((h) => h && counts.set(h.level, (counts.get(h.level) ?? 0) + 1));
@@ -315,8 +319,11 @@ function parseOutline(lines: readonly string[], log: DiagnosticLog, titleLine: n
       current.items.push(item);
       continue;
     }
-    if (item) item.lines.push({ text: raw, line: lineNo });
-    else log.add(lineNo, "preamble", "info", { text: shorten(raw) });
+    if (item) {
+      item.lines.push({ text: raw, line: lineNo });
+      const deadline = DEADLINE_LINE.exec(raw);
+      if (deadline) item.deadline = parseDeadlineCell(deadline[1]!, year) ?? item.deadline;
+    } else log.add(lineNo, "preamble", "info", { text: shorten(raw) });
   }
   return sections;
 }
@@ -354,7 +361,11 @@ function finishItem(draft: DraftItem, key: string, year: number, log: Diagnostic
   });
   const leadText = spans.length > 0 ? draft.lead.text.slice(0, spans[0]![0]) : draft.lead.text;
   const title = leadPhrase(leadText) || leadPhrase(draft.lead.text);
-  const extracted = extractTargets(draft.lines, year);
+  // 责任单位 and 完成时限 lines describe the item; they are no tasks ("完成时限" is not a milestone).
+  const extracted = extractTargets(
+    draft.lines.filter((l) => !DEADLINE_LINE.test(l.text) && !UNIT_LINE.test(l.text)),
+    year,
+  );
   for (const u of extracted.unitless) log.add(u.line, "number-without-unit", "warning", { text: u.text });
   const drafts: DraftTarget[] = [...extracted.quantitative, ...extracted.milestones];
   if (drafts.length === 0 && draft.lines.length > 0) drafts.push(itemMilestone(title, draft.lead, year));
@@ -364,7 +375,8 @@ function finishItem(draft: DraftItem, key: string, year: number, log: Diagnostic
       id: `${key}.${i + 1}`,
       ...rest,
       metric: rest.metric || title,
-      deadline: draft.deadline ?? rest.deadline,
+      // The item's own deadline (a 完成时限 cell or line) governs targets whose text names none.
+      deadline: draft.deadline !== null && rest.deadline === yearEnd(year) ? draft.deadline : rest.deadline,
       parent: parentIndex === null ? null : `${key}.${parentIndex + 1}`,
     };
   });
@@ -401,7 +413,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const year = foundYear ?? defaultYear;
   if (foundYear === null) log.add(0, "year-not-found", "warning", { year });
 
-  const drafts = table ? parseTable(lines, table, log, year) : parseOutline(lines, log, titleLine);
+  const drafts = table ? parseTable(lines, table, log, year) : parseOutline(lines, log, titleLine, year);
   const uniqueNumbers = checkNumbering(drafts, log);
   const sections: PlanSection[] = drafts.map((s, si) => ({
     no: s.no,

@@ -269,7 +269,13 @@ function extractFromLine(text: string, line: number, planYear: number, out: Extr
     );
     // A bounded window of the sentence keeps a huge unpunctuated line linear.
     const windowStart = Math.max(sentence.start, start - WINDOW);
-    const sentenceText = text.slice(windowStart, Math.min(sentence.end, end + WINDOW));
+    // A deadline after the target counts only up to the clause of the next target ("新建10个，6月底前完成"
+    // yes; "新建10个，上半年完成绿道5公里" no).
+    let nextClause = clauseIndex;
+    while (nextClause < clauses.length - 1 && clauses[nextClause]!.end < nextStart) nextClause++;
+    const isLast = k + 1 >= accepted.length;
+    const afterLimit = isLast ? text.length : nextClause > clauseIndex ? clauses[nextClause]!.start : nextStart;
+    const sentenceText = text.slice(windowStart, Math.min(sentence.end, end + WINDOW, Math.max(afterLimit, end)));
     const withinSentence = start - windowStart;
     const subTarget = /其中/.test(text.slice(windowStart, start));
     const context = text.slice(Math.max(sentence.start, start - 20), end);

@@ -209,3 +209,28 @@ describe("a section heading that is itself a task", () => {
     expect(plan.sections[0]!.title).toBe("稳就业");
   });
 });
+
+describe("an item followed by 责任单位 and 完成时限 lines", () => {
+  it("takes the units and the deadline, unless the text names its own", () => {
+    const plan = parsePlan(
+      "2024年工作要点\n1. 新建口袋公园10个，上半年完成绿道5公里。\n责任单位：市园林局\n完成时限：2024年9月底\n2. 改造燃气管网20公里。\n",
+    );
+    expect(targetsOf(plan).map((t) => [t.id, t.deadline])).toEqual([
+      ["1.1", "2024-09-30"],
+      ["1.2", "2024-06-30"],
+      ["2.1", "2024-12-31"],
+    ]);
+    expect(plan.sections[0]!.items[0]!.departments).toEqual(["市园林局"]);
+  });
+});
+
+describe("a deadline written after the target", () => {
+  it("applies to the target before it, not past the next target's clause", () => {
+    expect(targetsOf(parsePlan("2024年工作要点\n1. 新建公园10个，6月底前完成")).map((t) => t.deadline)).toEqual([
+      "2024-06-30",
+    ]);
+    expect(
+      targetsOf(parsePlan("2024年工作要点\n1. 新建公园10个，9月底前完成；改造道路5公里。")).map((t) => t.deadline),
+    ).toEqual(["2024-09-30", "2024-12-31"]);
+  });
+});
