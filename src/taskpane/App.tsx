@@ -9,6 +9,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Spinner,
   Tab,
   TabList,
   makeStyles,
@@ -16,20 +17,26 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { useCallback, useEffect, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useState } from "react";
 import type { Plan } from "../domain/plan/types";
 import type { LedgerPort } from "../excel/ledgerPort";
 import type { ValidationPort } from "../excel/validationPort";
 import type { Locale } from "../i18n";
 import { describeError } from "./describeError";
 import type { ExchangeActions } from "./exchangeActions";
-import { ExchangeStep } from "./ExchangeStep";
 import { GenerateStep } from "./GenerateStep";
 import { I18nProvider, useT } from "./i18nContext";
 import { countTargets } from "./planEdits";
 import { decodePlanFile, looksLikePlanJson, parsePlanText, planFromJsonText, planToJson } from "./planFile";
 import { PlanStep } from "./PlanStep";
-import { ValidateStep } from "./ValidateStep";
+
+// The check and the send-out/merge tabs (and the Fluent components only they use) load when opened.
+const ExchangeStep = lazy(() =>
+  import(/* webpackChunkName: "exchangeStep" */ "./ExchangeStep").then((m) => ({ default: m.ExchangeStep })),
+);
+const ValidateStep = lazy(() =>
+  import(/* webpackChunkName: "validateStep" */ "./ValidateStep").then((m) => ({ default: m.ValidateStep })),
+);
 
 export interface AppProps {
   port: LedgerPort;
@@ -141,9 +148,13 @@ function Pane(props: AppProps) {
         </MessageBar>
       ))}
       {tab === "exchange" && props.exchange ? (
-        <ExchangeStep actions={props.exchange} download={props.download} />
+        <Suspense fallback={<Spinner size="small" />}>
+          <ExchangeStep actions={props.exchange} download={props.download} />
+        </Suspense>
       ) : tab === "validate" && props.validation ? (
-        <ValidateStep port={props.validation} />
+        <Suspense fallback={<Spinner size="small" />}>
+          <ValidateStep port={props.validation} />
+        </Suspense>
       ) : tab === "plan" ? (
         <PlanStep
           plan={plan}
