@@ -17,12 +17,12 @@ import {
   webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useEffect, useState } from "react";
+import { Suspense, lazy, useEffect, useState } from "react";
 import type { Plan } from "../domain/plan/types";
 import type { LedgerPort } from "../excel/ledgerPort";
 import type { ValidationPort } from "../excel/validationPort";
 import type { Locale } from "../i18n";
-import { describeError } from "./describeError";
+import { useAction } from "./useAction";
 import type { ExchangeActions } from "./exchangeActions";
 import { GenerateStep } from "./GenerateStep";
 import { I18nProvider, useT } from "./i18nContext";
@@ -80,27 +80,11 @@ function Pane(props: AppProps) {
   const [plan, setPlan] = useState<Plan | null>(null);
   const [tab, setTab] = useState<"plan" | "generate" | "validate" | "exchange">("plan");
   const [month, setMonth] = useState(props.initialMonth);
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState(t("pane.status.ready"));
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, dismissError, act } = useAction();
   const [notices, setNotices] = useState<string[]>([]);
   const [savedPlan, setSavedPlan] = useState<string | null>(null);
   const { port } = props;
-
-  const act = useCallback(
-    async (work: () => Promise<void>) => {
-      setBusy(true);
-      setError(null);
-      try {
-        await work();
-      } catch (e) {
-        setError(describeError(e, t));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [t],
-  );
 
   useEffect(() => {
     void act(async () => setSavedPlan((await port.readExisting()).savedPlan));
@@ -138,7 +122,7 @@ function Pane(props: AppProps) {
             {error}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => setError(null)}>{t("pane.error.dismiss")}</Button>
+            <Button onClick={dismissError}>{t("pane.error.dismiss")}</Button>
           </MessageBarActions>
         </MessageBar>
       )}

@@ -7,7 +7,7 @@
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useRef, useState } from "react";
 import type { MergeProgress } from "../domain/exchange/mergeFiles";
-import { describeError } from "./describeError";
+import { useAction } from "./useAction";
 import type { ExchangeActions, MergeCheck, SentOut } from "./exchangeActions";
 import { useT } from "./i18nContext";
 import { MergePreviewView } from "./MergePreviewView";
@@ -32,26 +32,17 @@ export function ExchangeStep({ actions, download }: ExchangeStepProps) {
   const t = useT();
   const styles = useStyles();
   const picker = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, act: run } = useAction();
   const [done, setDone] = useState<{ text: string; intent: "success" | "warning" } | null>(null);
   const [sent, setSent] = useState<SentOut | null>(null);
   const [progress, setProgress] = useState<MergeProgress | null>(null);
   const [check, setCheck] = useState<MergeCheck | null>(null);
   const sep = t("cli.merge.listSeparator");
 
-  async function act(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
+  const act = (work: () => Promise<void>): Promise<void> => {
     setDone(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(describeError(e, t));
-    } finally {
-      setBusy(false);
-    }
-  }
+    return run(work);
+  };
 
   const pickFiles = (list: FileList | null) => {
     const files = [...(list ?? [])];

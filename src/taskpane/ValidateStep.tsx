@@ -13,11 +13,11 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { useCallback, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { WorkbookGrid } from "../domain/progress/readLedger";
 import { validateLedgerGrid, type LedgerValidation } from "../domain/progress/validateLedger";
 import type { ApplyFixesReport, FixRequest, ValidationPort } from "../excel/validationPort";
-import { describeError } from "./describeError";
+import { useAction } from "./useAction";
 import { FindingGroups } from "./FindingGroups";
 import { useT } from "./i18nContext";
 import { findingViews, fixRequest, groupFindings, safeFixes, where, type FindingView } from "./validationView";
@@ -54,25 +54,9 @@ async function check(port: ValidationPort, file: string): Promise<Checked> {
 export function ValidateStep({ port }: ValidateStepProps) {
   const t = useT();
   const styles = useStyles();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, dismissError, act } = useAction();
   const [checked, setChecked] = useState<Checked | null>(null);
   const [applied, setApplied] = useState<Applied | null>(null);
-
-  const act = useCallback(
-    async (work: () => Promise<void>) => {
-      setBusy(true);
-      setError(null);
-      try {
-        await work();
-      } catch (e) {
-        setError(describeError(e, t));
-      } finally {
-        setBusy(false);
-      }
-    },
-    [t],
-  );
 
   const file = t("pane.validate.workbook");
   const runCheck = () =>
@@ -113,7 +97,7 @@ export function ValidateStep({ port }: ValidateStepProps) {
             {error}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => setError(null)}>{t("pane.error.dismiss")}</Button>
+            <Button onClick={dismissError}>{t("pane.error.dismiss")}</Button>
           </MessageBarActions>
         </MessageBar>
       )}
