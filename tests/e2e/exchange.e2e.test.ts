@@ -10,48 +10,21 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import JSZip from "jszip";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { WorkbookSnapshot } from "../support/fakeExcel";
 import { departmentCopyXlsx } from "../support/departmentCopy";
 import { DEPARTMENTS_FIXTURE, masterState, plan2011WithDepartments } from "../support/exchange";
-import { servePane, type Served } from "./harness/harnessServer";
+import { paneInChromium, snapshot, syncs } from "./harness/paneInChromium";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, "..", "..", "docs") : undefined;
 const FIXTURE = path.resolve(__dirname, "..", "fixtures", "plans", DEPARTMENTS_FIXTURE);
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium`);
-  }
-  served = await servePane();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-  });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (served) fs.rmSync(served.dir, { recursive: true, force: true });
-});
+const pane = paneInChromium();
 
 interface Harness {
   __fakeExcel: { snapshot(): WorkbookSnapshot; syncs(): number; created(): number[] };
   __progressSeen: string[];
-}
-
-function snapshot(page: Page): Promise<WorkbookSnapshot> {
-  return page.evaluate(() => (window as unknown as Harness).__fakeExcel.snapshot());
-}
-
-function syncs(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as Harness).__fakeExcel.syncs());
 }
 
 function cellOf(snap: WorkbookSnapshot, sheet: string, address: string): unknown {
@@ -83,14 +56,14 @@ async function watchProgress(page: Page): Promise<void> {
 
 describe("the send-out and merge step in Chromium", () => {
   it("sends the ledger out, previews two returns with progress, applies one and logs it, and a second merge changes nothing", async () => {
-    const page = await browser.newPage({ viewport: { width: 420, height: 1100 }, locale: "zh-CN" });
+    const page = await pane.browser().newPage({ viewport: { width: 420, height: 1100 }, locale: "zh-CN" });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
       errors.push(`external request: ${route.request().url()}`);
       return route.abort();
     });
-    await page.goto(`${served.url}/harness.html?lang=zh-CN`);
+    await page.goto(`${pane.served().url}/harness.html?lang=zh-CN`);
 
     // The master: the 2011 plan with a 责任单位 on every item, June's ledger.
     await page.getByTestId("plan-file").setInputFiles(FIXTURE);
@@ -175,14 +148,14 @@ describe("the send-out and merge step in Chromium", () => {
   });
 
   it("without ExcelApi 1.8 sends the department workbooks out as one .zip download", async () => {
-    const page = await browser.newPage({
+    const page = await pane.browser().newPage({
       viewport: { width: 420, height: 900 },
       locale: "zh-CN",
       acceptDownloads: true,
     });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(`${served.url}/harness.html?lang=zh-CN&api=7`);
+    await page.goto(`${pane.served().url}/harness.html?lang=zh-CN&api=7`);
     await page.getByTestId("plan-file").setInputFiles(FIXTURE);
     await page.getByRole("table", { name: /核对目标/ }).waitFor();
     await page.getByRole("tab", { name: "2. 生成台账" }).click();

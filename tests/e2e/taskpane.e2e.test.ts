@@ -6,42 +6,15 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { WorkbookSnapshot } from "../support/fakeExcel";
 import { validateManifestFile } from "../support/manifestValidator";
-import { DEPLOY_URL, servePane, type Served } from "./harness/harnessServer";
+import { DEPLOY_URL } from "./harness/harnessServer";
+import { paneInChromium, snapshot } from "./harness/paneInChromium";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, "..", "..", "docs") : undefined;
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}${process.env.CI ? " (CI must install it)" : ""}: apt-get install chromium`,
-    );
-  }
-  served = await servePane();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (served) fs.rmSync(served.dir, { recursive: true, force: true });
-});
+const pane = paneInChromium();
 
 const pageErrors = new Map<Page, string[]>();
 
@@ -53,7 +26,7 @@ async function closePane(page: Page): Promise<void> {
 }
 
 async function openPane(query: string, locale = "zh-CN"): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 420, height: 900 }, acceptDownloads: true, locale });
+  const page = await pane.browser().newPage({ viewport: { width: 420, height: 900 }, acceptDownloads: true, locale });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   // The pane must not reach the internet: everything comes from the local server.
@@ -62,14 +35,8 @@ async function openPane(query: string, locale = "zh-CN"): Promise<Page> {
     return route.abort();
   });
   pageErrors.set(page, errors);
-  await page.goto(`${served.url}/harness.html${query}`);
+  await page.goto(`${pane.served().url}/harness.html${query}`);
   return page;
-}
-
-function snapshot(page: Page): Promise<WorkbookSnapshot> {
-  return page.evaluate(() =>
-    (window as unknown as { __fakeExcel: { snapshot(): WorkbookSnapshot } }).__fakeExcel.snapshot(),
-  );
 }
 
 function cellsOfRow(snap: WorkbookSnapshot, sheet: string, id: string): Record<string, unknown> {
@@ -86,13 +53,13 @@ function cellsOfRow(snap: WorkbookSnapshot, sheet: string, id: string): Record<s
 
 describe("the production build", () => {
   it("has a manifest with the deployment URL that validates offline", () => {
-    const manifest = path.join(served.dir, "manifest.xml");
+    const manifest = path.join(pane.served().dir, "manifest.xml");
     const xml = fs.readFileSync(manifest, "utf8");
     expect(xml).toContain(`<SourceLocation DefaultValue="${DEPLOY_URL}taskpane.html"/>`);
     expect(xml).toContain("<AppDomain>https://intranet.example.gov.cn</AppDomain>");
     expect(xml).not.toContain("localhost");
     expect(validateManifestFile(manifest).status).toBe(0);
-    expect(fs.existsSync(path.join(served.dir, "assets", "icons", "icon-80.png"))).toBe(true);
+    expect(fs.existsSync(path.join(pane.served().dir, "assets", "icons", "icon-80.png"))).toBe(true);
   });
 });
 
@@ -148,14 +115,14 @@ describe("the task pane in Chromium", () => {
     await page.getByRole("button", { name: /使用内置示例/ }).click();
     await page.getByRole("table", { name: /核对目标/ }).waitFor();
     await page.getByRole("tab", { name: "2. 生成台账" }).click();
-    const before = served.requests.filter((r) => /^\/xlsx\./.test(r)).length;
+    const before = pane.served().requests.filter((r) => /^\/xlsx\./.test(r)).length;
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: "下载为 .xlsx 文件" }).click();
     const file = await download;
     expect(file.suggestedFilename()).toBe("市政府办公厅2011年工作要点.xlsx");
     const bytes = fs.readFileSync((await file.path())!);
     expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK");
-    expect(served.requests.filter((r) => /^\/xlsx\./.test(r)).length).toBe(before + 1);
+    expect(pane.served().requests.filter((r) => /^\/xlsx\./.test(r)).length).toBe(before + 1);
     await closePane(page);
   });
 

@@ -5,45 +5,17 @@
  * safe fixes (the fake's cell changes), check again. Waits on conditions only.
  * UPDATE_SCREENSHOTS=1 writes docs/taskpane-validate-zh.png.
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { WorkbookSnapshot } from "../support/fakeExcel";
-import { servePane, type Served } from "./harness/harnessServer";
+import { paneInChromium, snapshot, syncs } from "./harness/paneInChromium";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SHOTS = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, "..", "..", "docs") : undefined;
 
-let served: Served;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install chromium`);
-  }
-  served = await servePane();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-  });
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-  if (served) fs.rmSync(served.dir, { recursive: true, force: true });
-});
+const pane = paneInChromium();
 
 interface Harness {
   __fakeExcel: { snapshot(): WorkbookSnapshot; syncs(): number };
-}
-
-function snapshot(page: Page): Promise<WorkbookSnapshot> {
-  return page.evaluate(() => (window as unknown as Harness).__fakeExcel.snapshot());
-}
-
-function syncs(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as Harness).__fakeExcel.syncs());
 }
 
 /** Row number of a target on 台账 (by its id in column A). */
@@ -72,14 +44,14 @@ async function typeCells(page: Page, cells: Record<string, string | number>): Pr
 
 describe("the validation step in Chromium", () => {
   it("checks, selects a finding's cell, applies the safe fixes and checks again", async () => {
-    const page = await browser.newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+    const page = await pane.browser().newPage({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => {
       errors.push(`external request: ${route.request().url()}`);
       return route.abort();
     });
-    await page.goto(`${served.url}/harness.html?lang=zh-CN`);
+    await page.goto(`${pane.served().url}/harness.html?lang=zh-CN`);
 
     await page.getByRole("button", { name: /使用内置示例/ }).click();
     await page.getByRole("table", { name: /核对目标/ }).waitFor();
