@@ -2,17 +2,14 @@
  * plan-ledger validate FILE [--month N] [--json]: checks a filled ledger's entries against its targets.
  * Exit 0 no errors, 1 errors found, 2 unreadable or not a ledger.
  */
-import { promises as fs } from "node:fs";
-import * as path from "node:path";
-import { PlanLedgerError } from "../../domain/errors";
 import type { Finding } from "../../domain/progress/findings";
 import { validateLedgerGrid, type DepartmentCounts } from "../../domain/progress/validateLedger";
 import type { LedgerStatus } from "../../domain/ledger/status";
 import type { MessageKey, Translate } from "../../i18n";
 import { readXlsxGrid } from "../../xlsx/readGrid";
 import { parseCommandArgs } from "../args";
-import { UsageError, type CliContext, type Command } from "../context";
-import { MAX_PLAN_BYTES } from "../files";
+import { UsageError, type Command } from "../context";
+import { readWorkbookFile } from "../ledgerFiles";
 
 export interface ValidationSummary {
   file: string;
@@ -30,22 +27,6 @@ export interface ValidationSummary {
 export interface ValidationReport {
   findings: Array<Finding & { message: string }>;
   summary: ValidationSummary;
-}
-
-async function readLedgerFile(file: string, ctx: CliContext): Promise<Uint8Array> {
-  const full = path.resolve(ctx.io.cwd, file);
-  try {
-    const stat = await fs.stat(full);
-    if (stat.size > MAX_PLAN_BYTES)
-      throw new PlanLedgerError("file-too-large", { file, size: stat.size, limit: MAX_PLAN_BYTES });
-    return await fs.readFile(full);
-  } catch (error) {
-    if (error instanceof PlanLedgerError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR")
-      throw new PlanLedgerError("file-not-found", { file }, { cause: error });
-    throw new PlanLedgerError("file-unreadable", { file, reason: (error as Error).message }, { cause: error });
-  }
 }
 
 /** Validates a ledger's bytes; `month` overrides the report month written in 设置. */
@@ -107,7 +88,7 @@ export const validateCommand: Command = async (args, ctx) => {
       throw new UsageError(ctx.t("cli.validate.badMonth", { value: String(values.month) }));
     }
   }
-  const report = await validateLedgerBytes(await readLedgerFile(file, ctx), file, ctx.t, month);
+  const report = await validateLedgerBytes(await readWorkbookFile(file, ctx), file, ctx.t, month);
   ctx.io.stdout(values.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report, ctx.t));
   return report.summary.errors > 0 ? 1 : 0;
 };
