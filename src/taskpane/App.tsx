@@ -3,12 +3,9 @@
  * every string comes from src/i18n; one handler turns every failure into a MessageBar.
  */
 import {
-  Button,
   FluentProvider,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Tab,
   TabList,
@@ -22,6 +19,7 @@ import type { Plan } from "../domain/plan/types";
 import type { LedgerPort } from "../excel/ledgerPort";
 import type { ValidationPort } from "../excel/validationPort";
 import type { Locale } from "../i18n";
+import { ErrorBar } from "./ErrorBar";
 import { useAction } from "./useAction";
 import type { ExchangeActions } from "./exchangeActions";
 import { GenerateStep } from "./GenerateStep";
@@ -115,17 +113,7 @@ function Pane(props: AppProps) {
         {props.validation && <Tab value="validate">{t("pane.step.validate")}</Tab>}
         {props.exchange && <Tab value="exchange">{t("pane.step.exchange")}</Tab>}
       </TabList>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t("pane.error.title")}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={dismissError}>{t("pane.error.dismiss")}</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      <ErrorBar error={error} onDismiss={dismissError} />
       {notices.map((n) => (
         <MessageBar key={n} intent="warning">
           <MessageBarBody>{n}</MessageBarBody>

@@ -3,20 +3,12 @@
  * department; clicking a finding selects its cell in Excel; a proposed fix, or all safe fixes, are
  * written in one batch only when the user clicks, then the ledger is checked again.
  */
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { WorkbookGrid } from "../domain/progress/readLedger";
 import { validateLedgerGrid, type LedgerValidation } from "../domain/progress/validateLedger";
 import type { ApplyFixesReport, FixRequest, ValidationPort } from "../excel/validationPort";
+import { ErrorBar } from "./ErrorBar";
 import { useAction } from "./useAction";
 import { FindingGroups } from "./FindingGroups";
 import { useT } from "./i18nContext";
@@ -90,17 +82,7 @@ export function ValidateStep({ port }: ValidateStepProps) {
           </Button>
         )}
       </div>
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>{t("pane.error.title")}</MessageBarTitle>
-            {error}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={dismissError}>{t("pane.error.dismiss")}</Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      <ErrorBar error={error} onDismiss={dismissError} />
       {applied && (
         <MessageBar intent={applied.report.skipped.length > 0 ? "warning" : "success"}>
           <MessageBarBody>
